@@ -1,0 +1,63 @@
+"""Paragraph text from HTML elements, breaking where a browser would start a new block."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lxml import etree
+from parsel import Selector
+
+BLOCK_TAGS = frozenset({
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+    "section", "article", "header", "footer", "aside", "table", "tr", "td", "th", "dd", "dt",
+    "dl", "pre", "figure", "figcaption", "hr", "main", "nav", "address",
+})
+SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "svg", "button",
+                          "form", "select", "input", "textarea", "object", "embed", "video", "audio"})
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def paragraphs(selection: Iterable[Selector]) -> list[str]:
+    """Text of the selected elements as paragraphs, split at block tags and <br>."""
+    out: list[str] = []
+    for sel in selection:
+        root = sel.root
+        if isinstance(root, str):
+            out.extend(p for p in (squash(line) for line in root.split("\n")) if p)
+            continue
+        buffer: list[str] = []
+        _walk(root, buffer, out)
+        _flush(buffer, out)
+    return out
+
+
+def _flush(buffer: list[str], out: list[str]) -> None:
+    text = squash("".join(buffer))
+    if text:
+        out.append(text)
+    buffer.clear()
+
+
+def _walk(element, buffer: list[str], out: list[str]) -> None:
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    if tag in SKIPPED_TAGS or element.tag is etree.Comment:
+        return
+    block = tag in BLOCK_TAGS
+    if block:
+        _flush(buffer, out)
+    if element.text:
+        buffer.append(element.text)
+    for child in element:
+        _walk(child, buffer, out)
+        if child.tail:
+            buffer.append(child.tail)
+    if block:
+        _flush(buffer, out)
+
+
+def text(selection: Iterable[Selector]) -> str:
+    """All text of the selection on one line."""
+    return squash(" ".join(paragraphs(selection)))

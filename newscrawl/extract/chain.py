@@ -1,0 +1,101 @@
+"""The extraction chain: for each field, the first source that has a value wins.
+
+Order: the site's own layout selectors, JSON-LD, OpenGraph/meta, then the generic
+extractor. Dates follow a different order — machine-readable JSON-LD and meta first,
+then a visible date — and are parsed here, so every source hands over raw strings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from parsel import Selector
+
+from ..text.dates import ParsedDate, parse_date
+from .generic import date_candidates, generic_fields
+from .jsonld import jsonld_fields
+from .layouts import Layout, layout_fields, pick_layout
+from .meta import meta_fields
+
+TEXT_FIELDS = ("headline", "summary", "authors", "tags", "image_url", "section", "language")
+
+
+@dataclass
+class Extraction:
+    values: dict = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+    layout: str | None = None
+
+    def take(self, name: str, candidates: list[tuple[str, object]]) -> None:
+        for source, value in candidates:
+            if value:
+                self.values[name], self.sources[name] = value, source
+                return
+
+
+def strip_site_name(headline: str, site_names: tuple[str, ...]) -> str:
+    """«عنوان | إيلاف» → «عنوان»: only a known site name is cut, never a headline part."""
+    for name in site_names:
+        pattern = rf"\s*[|\-–—:«»]\s*{re.escape(name)}\s*$|^\s*{re.escape(name)}\s*[|\-–—:]\s*"
+        headline = re.sub(pattern, "", headline)
+    return headline.strip()
+
+
+def _is_excerpt(summary: str, body: list[str]) -> bool:
+    """A description that only repeats the opening of the body is not a summary."""
+    start = " ".join(body)[: len(summary) + 20]
+    probe = summary.rstrip(" .…")[:80]
+    return bool(probe) and probe in start
+
+
+def parse_first(candidates: list[tuple[str, str | None]], now: datetime) -> tuple[str, ParsedDate] | None:
+    for source, raw in candidates:
+        parsed = parse_date(raw, now=now) if raw else None
+        if parsed and parsed.year_known and parsed.precision in ("datetime", "day"):
+            return source, parsed
+    return None
+
+
+def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tuple[str, ...] = (),
+                    now: datetime | None = None) -> Extraction:
+    sel = Selector(text=html)
+    now = now or datetime.now()
+    result = Extraction()
+    layout = pick_layout(sel, layouts)
+    site = layout_fields(sel, layout) if layout else {}
+    result.layout = layout.name if layout else None
+    jsonld, meta = jsonld_fields(sel), meta_fields(sel)
+    names = tuple(n for n in (*site_names, meta.get("site_name")) if n)
+
+    generic: dict = {}
+    if not site.get("body") or not site.get("headline"):
+        generic = generic_fields(sel, html)
+    sources = (("site", site), ("jsonld", jsonld), ("meta", meta))
+    for name in TEXT_FIELDS:
+        result.take(name, [(src, values.get(name)) for src, values in (*sources, ("generic", generic))])
+    if "headline" in result.values:
+        result.values["headline"] = strip_site_name(result.values["headline"], names)
+
+    # JSON-LD articleBody often arrives as one run-on paragraph: prefer real paragraphs.
+    jsonld_body = jsonld.get("body") or []
+    if len(jsonld_body) == 1 and not site.get("body"):
+        generic = generic or generic_fields(sel, html)
+    result.take("body", [("site", site.get("body")),
+                         ("jsonld", jsonld_body if len(jsonld_body) > 1 or not generic.get("body") else None),
+                         ("generic", generic.get("body"))])
+
+    summary = result.values.get("summary")
+    if summary and _is_excerpt(summary, result.values.get("body", [])):
+        del result.values["summary"], result.sources["summary"]
+
+    published = parse_first([("jsonld", jsonld.get("published")), ("meta", meta.get("published")),
+                             ("site", site.get("published")),
+                             *(("generic", c) for c in date_candidates(sel))], now)
+    if published:
+        result.sources["published"], result.values["published"] = published
+    updated = parse_first([("jsonld", jsonld.get("updated")), ("meta", meta.get("updated"))], now)
+    if updated:
+        result.values["updated"] = updated[1]
+    return result

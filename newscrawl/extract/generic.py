@@ -1,0 +1,45 @@
+"""Fields any article page yields without knowing its site: the last link of the chain."""
+
+from __future__ import annotations
+
+import trafilatura
+from parsel import Selector
+
+from .blocks import squash, text
+
+DATE_HINTS = ("date", "time", "publish", "posted", "created")
+DATE_XPATH = (
+    "//time/@datetime | //time | //*[@itemprop='datePublished']/@content"
+    " | //*[@itemprop='datePublished']/@datetime | //*[@itemprop='datePublished']"
+)
+
+
+def headline(sel: Selector) -> str | None:
+    return text(sel.css("h1")[:1]) or squash(sel.xpath("string(//title)").get("")) or None
+
+
+def body(html: str) -> list[str]:
+    extracted = trafilatura.extract(html, favor_precision=True, include_comments=False,
+                                    include_tables=False, deduplicate=False)
+    return [p for p in (squash(line) for line in (extracted or "").splitlines()) if p]
+
+
+def date_candidates(sel: Selector) -> list[str]:
+    """Strings that look like the page's printed date, most specific markup first."""
+    found = [squash(text([s]) if not isinstance(s.root, str) else s.root) for s in sel.xpath(DATE_XPATH)]
+    hinted = " or ".join(f"contains(translate(@class, 'DATEIMPUBLSHOR', 'dateimpublshor'), '{h}')"
+                         f" or contains(translate(@id, 'DATEIMPUBLSHOR', 'dateimpublshor'), '{h}')"
+                         for h in DATE_HINTS)
+    for node in sel.xpath(f"//body//*[{hinted}]"):
+        value = text([node])
+        if 6 <= len(value) <= 100:
+            found.append(value)
+    return [f for f in found if f]
+
+
+def generic_fields(sel: Selector, html: str) -> dict:
+    return {
+        "headline": headline(sel),
+        "body": body(html),
+        "language": (sel.xpath("/html/@lang").get() or "").split("-")[0].lower() or None,
+    }

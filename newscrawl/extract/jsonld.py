@@ -1,0 +1,84 @@
+"""Fields from schema.org JSON-LD (NewsArticle and its kin), as sites embed it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from parsel import Selector
+
+ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
+                 "OpinionNewsArticle", "BlogPosting", "WebPage", "ReviewNewsArticle", "LiveBlogPosting"}
+
+
+def _objects(value) -> Iterator[dict]:
+    if isinstance(value, list):
+        for item in value:
+            yield from _objects(item)
+    elif isinstance(value, dict):
+        yield value
+        yield from _objects(value.get("@graph", []))
+
+
+def _types(obj: dict) -> set[str]:
+    kind = obj.get("@type", [])
+    return set(kind if isinstance(kind, list) else [kind])
+
+
+def find_article(sel: Selector) -> dict | None:
+    """The most article-like JSON-LD object on the page, or None."""
+    best, best_rank = None, 99
+    for raw in sel.xpath('//script[@type="application/ld+json"]/text()').getall():
+        try:
+            data = json.loads(raw, strict=False)
+        except ValueError:
+            continue
+        for obj in _objects(data):
+            types = _types(obj)
+            if not types & ARTICLE_TYPES:
+                continue
+            rank = 0 if types & {"NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle"} else (
+                2 if "WebPage" in types else 1)
+            if rank < best_rank:
+                best, best_rank = obj, rank
+    return best
+
+
+def _names(value) -> list[str]:
+    out = []
+    for item in value if isinstance(value, list) else [value]:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and name.strip():
+            out.append(name.strip())
+    return out
+
+
+def _first_url(value) -> str | None:
+    for item in value if isinstance(value, list) else [value]:
+        url = item.get("url") if isinstance(item, dict) else item
+        if isinstance(url, str) and url.strip():
+            return url.strip()
+    return None
+
+
+def jsonld_fields(sel: Selector) -> dict:
+    obj = find_article(sel)
+    if obj is None:
+        return {}
+    keywords = obj.get("keywords") or []
+    if isinstance(keywords, str):
+        keywords = [k.strip() for k in keywords.split(",")]
+    body = obj.get("articleBody")
+    section = obj.get("articleSection")
+    return {
+        "headline": obj.get("headline") if isinstance(obj.get("headline"), str) else None,
+        "summary": obj.get("description") if isinstance(obj.get("description"), str) else None,
+        "body": [p.strip() for p in body.splitlines() if p.strip()] if isinstance(body, str) else [],
+        "authors": _names(obj.get("author") or []),
+        "published": obj.get("datePublished"),
+        "updated": obj.get("dateModified"),
+        "tags": [k for k in keywords if isinstance(k, str) and k],
+        "image_url": _first_url(obj.get("image")),
+        "section": section[0] if isinstance(section, list) and section else section,
+        "language": obj.get("inLanguage") if isinstance(obj.get("inLanguage"), str) else None,
+    }

@@ -1,0 +1,43 @@
+"""Fields from OpenGraph, article:* and other <meta> tags."""
+
+from __future__ import annotations
+
+from parsel import Selector
+
+PUBLISHED_KEYS = ("article:published_time", "og:published_time", "datePublished", "pubdate",
+                  "publishdate", "publish-date", "date", "dc.date", "dc.date.issued",
+                  "sailthru.date", "parsely-pub-date", "article.published")
+UPDATED_KEYS = ("article:modified_time", "og:updated_time", "dateModified", "last-modified")
+
+
+def meta_values(sel: Selector) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = {}
+    for node in sel.xpath("//meta[@content]"):
+        key = node.attrib.get("property") or node.attrib.get("name") or node.attrib.get("itemprop")
+        content = node.attrib["content"].strip()
+        if key and content:
+            values.setdefault(key.strip().lower(), []).append(content)
+    return values
+
+
+def _first(values: dict[str, list[str]], *keys: str) -> str | None:
+    for key in keys:
+        if values.get(key.lower()):
+            return values[key.lower()][0]
+    return None
+
+
+def meta_fields(sel: Selector) -> dict:
+    values = meta_values(sel)
+    authors = values.get("author", []) or values.get("article:author", [])
+    return {
+        "headline": _first(values, "og:title", "twitter:title", "title"),
+        "summary": _first(values, "og:description", "description", "twitter:description"),
+        "published": _first(values, *PUBLISHED_KEYS),
+        "updated": _first(values, *UPDATED_KEYS),
+        "tags": values.get("article:tag", []),
+        "image_url": _first(values, "og:image", "og:image:url", "twitter:image"),
+        "authors": [a for a in authors if not a.startswith("http")],
+        "section": _first(values, "article:section"),
+        "site_name": _first(values, "og:site_name"),
+    }

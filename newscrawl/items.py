@@ -1,0 +1,33 @@
+"""The archived article: one row per story."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+
+@dataclass
+class Article:
+    url: str  # canonical: no AMP, no tracking query
+    site: str
+    section: str | None
+    headline: str
+    body: str  # paragraphs separated by one blank line
+    body_source: str  # which extraction source gave the body: site | jsonld | meta | generic
+    published: str | None  # ISO 8601 at published_precision
+    published_precision: str | None  # datetime | day | month
+    crawled_at: str
+    summary: str | None = None
+    dateline: str | None = None
+    authors: list[str] = field(default_factory=list)
+    updated: str | None = None
+    tags: list[str] = field(default_factory=list)
+    image_url: str | None = None
+    language: str | None = None
+    word_count: int = 0
+
+
+# Analysts' column order; the CSV exporter would otherwise take the first item's keys.
+EXPORT_FIELDS = ["url", "site", "section", "headline", "summary", "dateline", "body", "authors",
+                 "published", "published_precision", "updated", "tags", "image_url", "language",
+                 "word_count", "crawled_at", "body_source"]
+assert sorted(EXPORT_FIELDS) == sorted(f.name for f in fields(Article))

@@ -1,0 +1,44 @@
+"""python -m newscrawl.mirror serve|build — serve the offline mirror, or rebuild it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import MIRROR_DIR
+from .build import build
+from .server import make_server
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m newscrawl.mirror")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="serve a mirror on 127.0.0.1; prints its URL")
+    serve.add_argument("--port", type=int, default=8000, help="0 picks a free port")
+    serve.add_argument("--root", type=Path, default=MIRROR_DIR, help="a directory written by build")
+    serve.add_argument("--verbose", action="store_true", help="log every request")
+    make = commands.add_parser("build", help="write a mirror (pages and manifest.json)")
+    make.add_argument("--out", type=Path, default=MIRROR_DIR)
+    make.add_argument("--count", type=int, default=120, help="number of articles")
+    args = parser.parse_args(argv)
+
+    if args.command == "build":
+        stories = build(args.out, args.count)
+        print(f"wrote {len(stories)} articles to {args.out}")
+        return 0
+    site = args.root / "site"
+    if not site.is_dir():
+        parser.error(f"--root {args.root}: no site/ directory; run 'python -m newscrawl.mirror build' first")
+    server = make_server(site, args.port, args.verbose)
+    host, port = server.server_address[:2]
+    print(f"http://{host}:{port}", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""Spider arguments, validated before the crawl makes any request."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlsplit
+
+KNOWN = ("sections", "since", "until", "max_pages", "start_urls", "base_url")
+
+
+class ArgumentError(ValueError):
+    """A spider argument the crawl cannot run with; the message names it and its form."""
+
+    def __init__(self, name: str, value: str, accepted: str):
+        super().__init__(f"invalid argument -a {name}={value}: expected {accepted}")
+        self.name = name
+
+
+@dataclass(frozen=True)
+class CrawlParams:
+    sections: tuple[str, ...]
+    since: date | None = None
+    until: date | None = None
+    max_pages: int | None = None
+    start_urls: tuple[str, ...] = ()
+    base_url: str | None = None
+
+
+def _day(name: str, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise ArgumentError(name, value, "a date YYYY-MM-DD, e.g. 2024-01-31")
+
+
+def _origin(name: str, value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path not in ("", "/") \
+            or parts.query or parts.fragment:
+        raise ArgumentError(name, value, "an http(s) origin such as http://127.0.0.1:8000")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _url(name: str, value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ArgumentError(name, value, "comma-separated http(s) URLs")
+    return value
+
+
+def parse_params(args: Mapping[str, str], known_sections: tuple[str, ...]) -> CrawlParams:
+    """Read ``-a`` arguments; raise ArgumentError on the first one that is wrong."""
+    unknown = sorted(k for k in args if k not in KNOWN and not k.startswith("_"))
+    if unknown:
+        raise ArgumentError(unknown[0], str(args[unknown[0]]), f"one of {', '.join(KNOWN)}")
+
+    sections = known_sections
+    if args.get("sections"):
+        by_lower = {s.lower(): s for s in known_sections}
+        wanted = [s.strip() for s in str(args["sections"]).split(",") if s.strip()]
+        bad = [s for s in wanted if s.lower() not in by_lower]
+        if bad or not wanted:
+            raise ArgumentError("sections", str(args["sections"]),
+                                f"comma-separated sections from {','.join(known_sections)}")
+        sections = tuple(dict.fromkeys(by_lower[s.lower()] for s in wanted))
+
+    since, until = _day("since", args.get("since")), _day("until", args.get("until"))
+    if since and until and since > until:
+        raise ArgumentError("since", str(args["since"]), f"a day on or before until={until}")
+
+    max_pages = None
+    if args.get("max_pages") is not None:
+        raw = str(args["max_pages"])
+        if not raw.isdigit() or int(raw) < 1:
+            raise ArgumentError("max_pages", raw, "a whole number of listing pages, 1 or more")
+        max_pages = int(raw)
+
+    start_urls = tuple(_url("start_urls", u.strip()) for u in str(args.get("start_urls") or "").split(",")
+                       if u.strip())
+    base_url = _origin("base_url", str(args["base_url"])) if args.get("base_url") else None
+    return CrawlParams(sections, since, until, max_pages, start_urls, base_url)

@@ -1,0 +1,56 @@
+"""Every newscrawl setting in one place. Override with -s NAME=VALUE or a settings file."""
+
+from newscrawl.items import EXPORT_FIELDS
+
+BOT_NAME = "newscrawl"
+SPIDER_MODULES = ["newscrawl.spiders"]
+NEWSPIDER_MODULE = "newscrawl.spiders"
+COMMANDS_MODULE = "newscrawl.commands"
+
+# --- politeness -------------------------------------------------------------------
+# Who to contact about this crawler; part of the User-Agent unless USER_AGENT is set.
+NEWSCRAWL_CONTACT = "https://github.com/newscrawl/newscrawl"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_SLOTS = {
+    "elaph.com": {"concurrency": 2, "delay": 1.0},
+    "api.elaph.com": {"concurrency": 1, "delay": 1.0},
+}
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+NEWSCRAWL_RETRY_BACKOFF_BASE = 1.0
+NEWSCRAWL_RETRY_BACKOFF_MAX = 30.0
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "newscrawl.middlewares.BackoffRetryMiddleware": 550,
+}
+
+# --- items ------------------------------------------------------------------------
+# Order: clean (100) → validate (200) → dedup (300) → archive (400).
+ITEM_PIPELINES = {
+    "newscrawl.pipelines.RequiredFieldsPipeline": 200,
+}
+
+# --- exports ----------------------------------------------------------------------
+# One CSV (with BOM, so Excel reads the Arabic) and one JSON Lines file per run.
+FEED_EXPORT_ENCODING = "utf-8"
+FEED_EXPORT_FIELDS = EXPORT_FIELDS
+FEED_URI_PARAMS = "newscrawl.feeds.uri_params"
+FEEDS = {
+    "archive/%(name)s/%(run)s.csv": {
+        "format": "csv", "encoding": "utf-8-sig", "item_export_kwargs": {"join_multivalued": "; "},
+    },
+    "archive/%(name)s/%(run)s.jsonl": {"format": "jsonlines", "encoding": "utf-8"},
+}
+
+LOG_LEVEL = "INFO"
+# Unattended runs need no listening ports.
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False

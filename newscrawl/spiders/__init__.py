@@ -1,0 +1,1 @@
+"""Spiders route requests; extraction and site knowledge live elsewhere."""

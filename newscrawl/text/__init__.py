@@ -1,0 +1,1 @@
+"""Arabic text functions: pure, no Scrapy import."""
