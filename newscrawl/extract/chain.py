@@ -86,6 +86,11 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
                          ("jsonld", jsonld_body if len(jsonld_body) > 1 or not generic.get("body") else None),
                          ("generic", generic.get("body"))])
 
+    body = result.values.get("body")
+    if body and result.values.get("headline") and body[0] in (result.values["headline"], site.get("headline")):
+        # Generic extractors keep the page's own heading as the body's first line.
+        result.values["body"] = body[1:]
+
     summary = result.values.get("summary")
     if summary and _is_excerpt(summary, result.values.get("body", [])):
         del result.values["summary"], result.sources["summary"]

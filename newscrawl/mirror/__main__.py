@@ -21,10 +21,11 @@ def main(argv: list[str] | None = None) -> int:
     make = commands.add_parser("build", help="write a mirror (pages and manifest.json)")
     make.add_argument("--out", type=Path, default=MIRROR_DIR)
     make.add_argument("--count", type=int, default=120, help="number of articles")
+    make.add_argument("--unseen-layout", action="store_true", help="article pages in a markup no site module knows")
     args = parser.parse_args(argv)
 
     if args.command == "build":
-        stories = build(args.out, args.count)
+        stories = build(args.out, args.count, args.unseen_layout)
         print(f"wrote {len(stories)} articles to {args.out}")
         return 0
     site = args.root / "site"

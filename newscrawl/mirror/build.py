@@ -73,7 +73,9 @@ def _pager(style: str, section: str, number: int, last: int) -> tuple[str, str]:
     raise ValueError(style)
 
 
-def build(out: Path = DEFAULT_OUT, count: int = 120) -> list[Story]:
+def build(out: Path = DEFAULT_OUT, count: int = 120, unseen_layout: bool = False) -> list[Story]:
+    """Write ``count`` stories under out/site and their truth to out/manifest.json.
+    ``unseen_layout`` renders every article in a markup no site module knows."""
     stories = build_corpus(count)
     site = out / "site"
     if site.exists():
@@ -86,11 +88,14 @@ def build(out: Path = DEFAULT_OUT, count: int = 120) -> list[Story]:
         target = site / story.path.lstrip("/")
         target.parent.mkdir(parents=True, exist_ok=True)
         others = [(s.path, s.headline) for s in stories[index + 1:index + 17] or stories[:16]]
-        if story.layout == "2018":
+        if unseen_layout:
+            target.write_text(pages.article_unseen(story), encoding="utf-8")
+        elif story.layout == "2018":
             most_read = seed_most_read if story.id == SEED_ID else others
             target.write_text(pages.article_2018(story, most_read), encoding="utf-8")
         else:
             target.write_text(pages.article_current(story, others[:6]), encoding="utf-8")
+        if story.layout == "current":
             amp = site / story.amp_path.lstrip("/")
             amp.parent.mkdir(parents=True, exist_ok=True)
             amp.write_text(pages.article_amp(story), encoding="utf-8")

@@ -138,6 +138,31 @@ def article_current(story: Story, related: list[tuple[str, str]]) -> str:
 """
 
 
+def article_unseen(story: Story) -> str:
+    """A layout no site module knows (a WordPress-like theme): only JSON-LD, meta and
+    the generic extractor can read it."""
+    paragraphs = [f"{story.dateline} - {story.paragraphs[0]}", *story.paragraphs[1:]]
+    body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    stamp = story.published.isoformat()
+    return f"""<!DOCTYPE html>
+<html lang="ar" dir="rtl"><head><meta charset="utf-8">
+<title>{escape(story.headline)} - إيلاف</title>
+<meta property="og:title" content="{escape(story.headline)} - إيلاف">
+<meta property="og:site_name" content="إيلاف">
+<meta property="article:published_time" content="{stamp}">
+</head><body>
+<div class="topbar"><a href="/">الرئيسية</a> <span class="clock">{printed_date(datetime(2026, 1, 1), GULF)}</span></div>
+<div id="wrap"><div class="post">
+<h2 class="post-heading">{escape(story.headline)}</h2>
+<div class="entry-meta">نشر في <time datetime="{stamp}">{story.published:%Y/%m/%d}</time></div>
+<div class="entry">{body}</div>
+<div class="related"><h4>مواضيع ذات صلة</h4><ul><li><a href="/">الرئيسية</a></li></ul></div>
+</div></div>
+<div class="footer">جميع الحقوق محفوظة</div>
+</body></html>
+"""
+
+
 def article_amp(story: Story) -> str:
     paragraphs = [f"إيلاف من {story.dateline}: {story.paragraphs[0]}", *story.paragraphs[1:]]
     body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
