@@ -92,7 +92,7 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
         result.values["body"] = body[1:]
 
     summary = result.values.get("summary")
-    if summary and _is_excerpt(summary, result.values.get("body", [])):
+    if summary and result.sources["summary"] != "site" and _is_excerpt(summary, result.values.get("body", [])):
         del result.values["summary"], result.sources["summary"]
 
     published = parse_first([("jsonld", jsonld.get("published")), ("meta", meta.get("published")),

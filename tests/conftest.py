@@ -1,0 +1,88 @@
+"""Shared test helpers: an offline mirror served over real HTTP, and real `scrapy crawl` runs."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@dataclass
+class Mirror:
+    url: str
+    root: Path
+
+    @property
+    def articles(self) -> list[dict]:
+        return json.loads((self.root / "manifest.json").read_text(encoding="utf-8"))["articles"]
+
+
+def serve(root: Path):
+    """Start `python -m newscrawl.mirror serve --port 0` and read its URL back."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newscrawl.mirror", "serve", "--port", "0", "--root", str(root)],
+        cwd=REPO, stdout=subprocess.PIPE, text=True,
+    )
+    url = process.stdout.readline().strip()
+    assert url.startswith("http://127.0.0.1:"), url
+    return process, url
+
+
+@pytest.fixture(scope="session")
+def mirror():
+    from newscrawl.mirror import MIRROR_DIR
+
+    process, url = serve(MIRROR_DIR)
+    yield Mirror(url, MIRROR_DIR)
+    process.terminate()
+    process.wait()
+
+
+@pytest.fixture(scope="session")
+def unseen_mirror(tmp_path_factory):
+    from newscrawl.mirror.build import build
+
+    root = tmp_path_factory.mktemp("unseen")
+    build(root, unseen_layout=True)
+    process, url = serve(root)
+    yield Mirror(url, root)
+    process.terminate()
+    process.wait()
+
+
+@dataclass
+class CrawlResult:
+    returncode: int
+    stdout: str
+    stderr: str
+    workdir: Path
+
+    def export(self, suffix: str) -> Path:
+        files = sorted((self.workdir / "archive" / "elaph").glob(f"*{suffix}"))
+        assert len(files) == 1, files
+        return files[0]
+
+    def rows(self) -> list[dict]:
+        with self.export(".jsonl").open(encoding="utf-8") as lines:
+            return [json.loads(line) for line in lines]
+
+    def csv_rows(self) -> list[dict]:
+        with self.export(".csv").open(encoding="utf-8-sig", newline="") as handle:
+            return list(csv.DictReader(handle))
+
+
+def run_crawl(workdir: Path, *args: str, spider: str = "elaph", timeout: int = 300) -> CrawlResult:
+    """`scrapy crawl` in a subprocess, in ``workdir``, as a user would type it."""
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings",
+           "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, "-m", "scrapy", "crawl", spider, *args], cwd=workdir, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+    return CrawlResult(done.returncode, done.stdout, done.stderr, workdir)

@@ -1,0 +1,26 @@
+from parsel import Selector
+
+from newscrawl.extract.blocks import paragraphs
+from newscrawl.extract.chain import strip_site_name
+
+
+def test_br_and_block_tags_split_paragraphs():
+    sel = Selector(text="<div id=a>أول<br><br>ثانٍ <b>غامق</b><p>ثالث</p>  <script>x()</script>رابع</div>")
+    assert paragraphs(sel.css("#a")) == ["أول", "ثانٍ غامق", "ثالث", "رابع"]
+
+
+def test_whitespace_inside_a_paragraph_collapses():
+    sel = Selector(text="<p>  كلمة\n   أخرى\xa0هنا </p>")
+    assert paragraphs(sel.css("p")) == ["كلمة أخرى هنا"]
+
+
+def test_zwnj_is_not_whitespace():
+    sel = Selector(text="<p>می\u200cخواهم</p>")
+    assert paragraphs(sel.css("p")) == ["می\u200cخواهم"]
+
+
+def test_only_known_site_names_are_cut_from_headlines():
+    names = ("إيلاف",)
+    assert strip_site_name("عنوان الخبر | إيلاف", names) == "عنوان الخبر"
+    assert strip_site_name("عنوان الخبر - إيلاف", names) == "عنوان الخبر"
+    assert strip_site_name("وزير: الاقتصاد - تحديات", names) == "وزير: الاقتصاد - تحديات"
