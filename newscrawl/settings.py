@@ -35,6 +35,7 @@ DOWNLOADER_MIDDLEWARES = {
 # --- items ------------------------------------------------------------------------
 # Order: clean (100) → validate (200) → dedup (300) → archive (400).
 ITEM_PIPELINES = {
+    "newscrawl.pipelines.CleanTextPipeline": 100,
     "newscrawl.pipelines.RequiredFieldsPipeline": 200,
 }
 

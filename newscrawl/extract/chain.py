@@ -14,6 +14,7 @@ from datetime import datetime
 from parsel import Selector
 
 from ..text.dates import ParsedDate, parse_date
+from ..text.unicode import clean_inline
 from .generic import date_candidates, generic_fields
 from .jsonld import jsonld_fields
 from .layouts import Layout, layout_fields, pick_layout
@@ -45,9 +46,8 @@ def strip_site_name(headline: str, site_names: tuple[str, ...]) -> str:
 
 def _is_excerpt(summary: str, body: list[str]) -> bool:
     """A description that only repeats the opening of the body is not a summary."""
-    start = " ".join(body)[: len(summary) + 20]
-    probe = summary.rstrip(" .…")[:80]
-    return bool(probe) and probe in start
+    probe = clean_inline(summary).rstrip(" .…")[:60]
+    return bool(probe) and probe in clean_inline(" ".join(body[:2]))
 
 
 def parse_first(candidates: list[tuple[str, str | None]], now: datetime) -> tuple[str, ParsedDate] | None:

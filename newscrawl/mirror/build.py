@@ -137,5 +137,6 @@ def _write_manifest(path: Path, stories: list[Story]) -> None:
         "section": s.section, "layout": s.layout, "headline": s.headline, "dateline": s.dateline,
         "paragraphs": s.paragraphs, "summary": s.summary, "authors": s.authors, "tags": s.tags,
         "published": s.published.isoformat(), "date_signals": list(s.date_signals), "in_api": s.in_api,
+        "noise": s.noise, "furniture_in_body": s.furniture_in_body,
     } for s in stories]
     path.write_text(json.dumps({"articles": rows}, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from .noise import KINDS as NOISE_KINDS
+
 SEED_FILE = Path(__file__).with_name("seed_2018.txt")
 SEED_ID = 1196093
 SEED_PUBLISHED = datetime(2018, 3, 21, 14, 20, tzinfo=timezone.utc)
@@ -89,6 +91,10 @@ class Story:
     # Which of the page's own date signals the mirror prints: "jsonld", "visible", or none.
     date_signals: tuple[str, ...] = ()
     in_api: bool = False
+    # Noise added to the page's text (see noise.py) and whether furniture sits inside
+    # the body's markup; the fields above stay the clean truth.
+    noise: str = ""
+    furniture_in_body: bool = False
 
     @property
     def path(self) -> str:
@@ -135,6 +141,7 @@ def build_corpus(count: int = 120, seed: int = 2018) -> list[Story]:
             authors=[rng.choice(AUTHORS)] if layout == "current" else [],
             tags=rng.sample(TAGS, 2) if layout == "current" else [],
             date_signals=signals, in_api=layout == "current",
+            noise=NOISE_KINDS[index % len(NOISE_KINDS)], furniture_in_body=index % 2 == 1,
         ))
     stories.sort(key=lambda s: s.published)
     next_id = 1100000

@@ -11,6 +11,7 @@ from datetime import datetime
 from html import escape
 from zoneinfo import ZoneInfo
 
+from . import noise
 from .corpus import Story
 
 REAL_ORIGIN = "https://elaph.com"
@@ -25,6 +26,19 @@ GULF = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "ي�
 COMMENTS_NOTE = "جميع التعليقات المنشورة تعبر عن رأي كتّابها ولا تعبر بالضرورة عن رأي إيلاف"
 POSTING_RULES = ("شروط النشر: عدم الإساءة للكاتب أو للأشخاص أو للمقدسات أو مهاجمة الأديان أو الذات الالهية. "
                  "والابتعاد عن التحريض الطائفي والعنصري والشتائم.")
+
+
+READ_ALSO = "اقرأ أيضاً: "
+FOLLOW_US = "تابعونا على تويتر وفيسبوك"
+
+
+def _text(story: Story, text: str) -> str:
+    """Escaped text with the story's noise; «entities» writes spaces as literal &nbsp;
+    text and quotes as &amp;quot;, as double-escaping CMSs do."""
+    noisy = escape(noise.add(text, story.noise))
+    if story.noise == "entities":
+        noisy = noisy.replace(" ", "&amp;nbsp;", 2).replace("&quot;", "&amp;quot;")
+    return noisy
 
 
 def _nav() -> str:
@@ -42,7 +56,10 @@ def printed_date(moment: datetime, months: tuple[str, ...]) -> str:
 
 def article_2018(story: Story, most_read: list[tuple[str, str]]) -> str:
     first = f"{story.dateline}: {story.paragraphs[0]}" if story.dateline else story.paragraphs[0]
-    text = "<br /><br />\n".join(escape(p) for p in [first, *story.paragraphs[1:]])
+    parts = [_text(story, p) for p in [first, *story.paragraphs[1:]]]
+    if story.furniture_in_body:
+        parts += ["عدد التعليقات 3", COMMENTS_NOTE, "في " + SECTION_NAMES[story.section]]
+    text = "<br /><br />\n".join(parts)
     date = (f'<div class="ArticleDate">{printed_date(story.published, LEVANTINE)}</div>'
             if "visible" in story.date_signals else "")
     items = "".join(f'<li><a href="{escape(href)}">{escape(title)}</a></li>' for href, title in most_read)
@@ -56,7 +73,7 @@ def article_2018(story: Story, most_read: list[tuple[str, str]]) -> str:
 <div id="Main"><div class="ArticleContainer">
 <div class="LastUpdate"><span class="Label">آخر تحديث</span> : <span class="UpdateTime" data-ts=""></span></div>
 {date}
-<h1 class="ArticleHeadline">{escape(story.headline)}</h1>
+<h1 class="ArticleHeadline">{_text(story, story.headline)}</h1>
 <div class="ArticleBody" id="ArticleBody">
 {text}
 </div>
@@ -90,8 +107,12 @@ def image_url(story: Story) -> str:
 
 def article_current(story: Story, related: list[tuple[str, str]]) -> str:
     paragraphs = [f"إيلاف من {story.dateline}: {story.paragraphs[0]}", *story.paragraphs[1:]]
-    body = [f"<p>{escape(p)}</p>" for p in paragraphs]
-    if related:
+    body = [f"<p>{_text(story, p)}</p>" for p in paragraphs]
+    if related and story.furniture_in_body:
+        href, title = related[0]
+        body.insert(min(2, len(body)), f'<p>{READ_ALSO}<a href="{escape(href)}">{escape(title)}</a></p>')
+        body.append(f"<p>{FOLLOW_US}</p>")
+    elif related:
         href, title = related[0]
         body.insert(min(2, len(body)), f'<div class="read-also"><span>اقرأ أيضاً</span> '
                                        f'<a href="{escape(href)}">{escape(title)}</a></div>')
@@ -120,7 +141,7 @@ def article_current(story: Story, related: list[tuple[str, str]]) -> str:
 <main><article class="article">
 <div class="article-header">
 <a class="article-section" href="/Web/{story.section}/">{SECTION_NAMES[story.section]}</a>
-<h1 class="article-title">{escape(story.headline)}</h1>
+<h1 class="article-title">{_text(story, story.headline)}</h1>
 {summary}
 <div class="article-meta">{authors}{date}</div>
 </div>
@@ -142,7 +163,9 @@ def article_unseen(story: Story) -> str:
     """A layout no site module knows (a WordPress-like theme): only JSON-LD, meta and
     the generic extractor can read it."""
     paragraphs = [f"{story.dateline} - {story.paragraphs[0]}", *story.paragraphs[1:]]
-    body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    if story.furniture_in_body:
+        paragraphs += [FOLLOW_US, "جميع الحقوق محفوظة لموقع إيلاف"]
+    body = "".join(f"<p>{_text(story, p)}</p>" for p in paragraphs)
     stamp = story.published.isoformat()
     return f"""<!DOCTYPE html>
 <html lang="ar" dir="rtl"><head><meta charset="utf-8">

@@ -28,6 +28,15 @@ TIMEZONE = "Europe/London"
 SITE_NAMES = ("إيلاف", "Elaph", "ايلاف")
 
 SECTIONS = ("News", "Politics", "Economics", "Sports", "Oyoon", "NewsPapers", "Opinion")
+SECTION_LABELS = ("أخبار", "سياسة", "اقتصاد", "رياضة", "ثقافات", "عيون وآذان", "جريدة الجرائد", "آراء")
+
+# Paragraphs of Elaph's page furniture beyond the generic list in newscrawl.text.furniture.
+FURNITURE = (
+    re.compile(r"^جميع التعليقات المنشورة تعبر عن رأي كتّابها ولا تعبر بالضرورة عن رأي إيلاف$"),
+    # The section crumb under the 2018 article: «في أخبار».
+    re.compile(rf"^في (?:{'|'.join(SECTION_LABELS)})$"),
+    re.compile(r"^(?:جميع الحقوق محفوظة|حقوق النشر محفوظة) (?:لموقع |ل)?إيلاف.{0,20}$"),
+)
 
 ARTICLE_PATH = re.compile(
     r"^/(?P<amp>amp/)?Web/(?P<section>[A-Za-z]+)/(?P<year>(?:19|20)\d\d)/(?P<month>\d{1,2})/(?P<id>\d+)\.html?$"

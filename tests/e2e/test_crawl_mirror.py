@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import datetime
 
 import pytest
@@ -37,11 +38,28 @@ def test_headline_and_published_text_match_the_mirror(crawl, mirror):
         row = rows[article["path"]]
         assert row["headline"] == article["headline"]
         assert row["section"] == article["section"]
-        body = row["body"].split("\n\n")
-        assert body[1:] == article["paragraphs"][1:]
-        assert body[0].endswith(article["paragraphs"][0])
+        assert row["body"].split("\n\n") == article["paragraphs"], article["path"]
+        assert row["dateline"] == article["dateline"]
         assert row["word_count"] == len(row["body"].split())
         assert row["site"] == "elaph" and row["language"] == "ar" and row["crawled_at"]
+
+
+FURNITURE = ("عدد التعليقات", "جميع التعليقات المنشورة", "شروط النشر", "لم يتم العثور", "اقرأ أيضاً",
+             "تابعونا على", "جميع الحقوق محفوظة", "آخر تحديث", "في أخبار", "الأكثر قراءة", "شارك")
+NOISE = re.compile("(?<=[\u0621-\u064a])\u0640|[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00a0"
+                   "\ufb50-\ufdff\ufe70-\ufefe]|&nbsp;|&quot;|  ")
+
+
+def assert_clean(rows):
+    for row in rows:
+        for name in ("headline", "summary", "body", "dateline"):
+            text = row[name] or ""
+            assert not NOISE.search(text), (row["url"], name, NOISE.search(text))
+            assert not [f for f in FURNITURE if f in text], (row["url"], name)
+
+
+def test_no_row_holds_noise_or_furniture(crawl):
+    assert_clean(crawl.rows())
 
 
 def test_dates_come_from_the_page_then_the_api_then_the_url(crawl, mirror):
@@ -94,9 +112,11 @@ def test_unseen_layout_still_gives_headline_body_and_date(unseen_mirror, tmp_pat
     for article in expected:
         row = rows[article["path"]]
         assert row["headline"] == article["headline"]
-        assert row["body"].split("\n\n")[-1] == article["paragraphs"][-1]
+        assert row["body"].split("\n\n") == article["paragraphs"]
+        assert row["dateline"] == article["dateline"]
         assert datetime.fromisoformat(row["published"]) == datetime.fromisoformat(article["published"])
         assert row["body_source"] == "generic"
+    assert_clean(result.rows())
 
 
 def test_since_until_and_sections_bound_the_crawl(mirror, tmp_path):

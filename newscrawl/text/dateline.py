@@ -1,0 +1,50 @@
+"""The dateline: the place a story was filed from, printed at the start of the body."""
+
+from __future__ import annotations
+
+import re
+
+# Capitals and news cities as Arabic newsrooms spell them; a colon after one of these
+# opens a dateline, after anything else it is a sentence («قال الوزير: …»).
+PLACES = frozenset("""
+بيروت دمشق القاهرة الرياض جدة مكة المدينة الدمام الكويت الدوحة المنامة مسقط أبوظبي أبو ظبي دبي الشارقة
+عمان عمّان بغداد البصرة الموصل أربيل القدس رام الله غزة نابلس الخليل عدن صنعاء الخرطوم طرابلس بنغازي
+تونس الجزائر وهران الرباط الدار البيضاء الدارالبيضاء مراكش طنجة فاس نواكشوط مقديشو جيبوتي حلب حمص اللاذقية
+إدلب درعا صيدا صور طرابلس الإسكندرية أسوان الأقصر بورسعيد السويس طهران أنقرة إسطنبول اسطنبول باريس لندن
+واشنطن نيويورك موسكو برلين روما مدريد جنيف فيينا بروكسل بكين طوكيو نيودلهي إسلام آباد كابول أثينا نيقوسيا
+الفاتيكان ستوكهولم أوسلو كوبنهاغن لاهاي أمستردام لشبونة وارسو كييف مينسك باكو يريفان تبليسي كراتشي لاهور
+دكا جاكرتا كوالالمبور سيدني أوتاوا تورونتو مونتريال مكسيكو برازيليا بوينس آيرس لوس أنجليس شيكاغو ميامي
+جوهانسبرغ نيروبي أديس أبابا لاغوس أبوجا داكار باماكو نيامي انجامينا الفاشر الجنوب الظهران ينبع تبوك أبها
+نجران حائل القطيف الأحساء العقبة إربد الزرقاء كركوك النجف كربلاء السليمانية الفلوجة الرمادي تكريت
+""".split()) | {"أبو ظبي", "رام الله", "الدار البيضاء", "إسلام آباد", "بوينس آيرس", "لوس أنجليس",
+                  "أديس أبابا", "المدينة المنورة", "مكة المكرمة", "شرم الشيخ", "الضفة الغربية", "قطاع غزة"}
+
+_PLACE = r"[^\s:()،,.\-–—]+(?: [^\s:()،,.\-–—]+){0,2}"
+_AGENCY = r"\((?:[^()]{1,25})\)"
+_PATTERNS = (
+    # «إيلاف من لندن:», «إيلاف من بيروت -»: Elaph's own form names any place.
+    re.compile(rf"^إيلاف من (?P<place>{_PLACE})\s*[:\-–—]\s*"),
+    # «دمشق، سوريا (CNN) --», «القاهرة (رويترز) -»
+    re.compile(rf"^(?P<place>{_PLACE}(?:، ?{_PLACE})?)\s*{_AGENCY}\s*[:\-–—]+\s*"),
+    # «(بيروت)» opening the body
+    re.compile(rf"^\((?P<place>{_PLACE})\)\s*[:\-–—]?\s*"),
+    # «بيروت:», «بيروت -»
+    re.compile(rf"^(?P<place>{_PLACE})\s*(?::|\s[\-–—]{{1,2}})\s*"),
+)
+
+
+def _is_place(place: str, pattern_index: int) -> bool:
+    if pattern_index in (0, 1):
+        return True
+    return place in PLACES or place.split("، ")[0] in PLACES
+
+
+def split_dateline(paragraph: str) -> tuple[str | None, str]:
+    """«بيروت: قتل 62 …» → ("بيروت", "قتل 62 …"). Also «CITY -», «(CITY)» and
+    «إيلاف من CITY:». A paragraph that does not open with a dateline comes back whole
+    with None — «قال الوزير: …» is a sentence, not a dateline."""
+    for index, pattern in enumerate(_PATTERNS):
+        match = pattern.match(paragraph)
+        if match and _is_place(match["place"], index) and match.end() < len(paragraph):
+            return match["place"].strip(), paragraph[match.end():].strip()
+    return None, paragraph

@@ -1,0 +1,75 @@
+"""Page furniture that extraction lets into a body: comment widgets, posting rules,
+«اقرأ أيضاً» links, share and follow prompts, copyright lines, «آخر تحديث» labels,
+crumbs, most-read and related lists, image credits.
+
+Every pattern must match a whole paragraph, so a real sentence that merely contains
+one of these words («شارك الآلاف في التظاهرة …») survives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_SOCIAL = r"(?:فيسبوك|فيس بوك|تويتر|إكس|اكس|واتساب|واتس آب|تلغرام|تيليغرام|إنستغرام|انستغرام|يوتيوب|تيك توك|لينكد إن|X|Facebook|Twitter|WhatsApp|Telegram)"
+_ALSO = r"(?:أيضا|أيضاً|ايضا|ايضاً|كذلك)"
+
+GENERIC = tuple(re.compile(p) for p in (
+    r"^(?:عدد )?التعليقات\s*:?\s*[\d٠-٩]+$",
+    r"^[\d٠-٩]+\s*(?:تعليق|تعليقات)$",
+    r"^(?:جميع|كل) التعليقات .{0,80}(?:لا تعبر|لا يعبر|لا تمثل|تعبر عن رأي).{0,80}$",
+    r"^(?:لم يتم العثور على نتائج|لا توجد تعليقات.{0,30}|كن أول من يعلق.{0,20}|أضف تعليق(?:ك|ا|اً)?|إضافة تعليق(?: جديد)?|اترك تعليقا.{0,10})$",
+    r"^شروط (?:النشر|التعليق)\s*:",
+    # «اقرأ أيضاً: <a headline>» — a headline has no sentence punctuation inside.
+    rf"^(?:اقرأ|إقرأ|اقرا|إقرا) (?:{_ALSO}|المزيد|أكثر)\s*[:：]?\s*[^.،؛!؟]{{0,140}}[.؟!]?$",
+    r"^(?:مواضيع|أخبار|مقالات|قصص) (?:ذات صلة|متعلقة|مشابهة)\s*:?.{0,160}$",
+    rf"^(?:شارك|شاركوا|مشاركة|شارك الخبر|شارك المقال|انشر)(?:\s*(?:على|عبر))?\s*:?(?:\s*{_SOCIAL})*$",
+    rf"^(?:تابعونا|تابعوا|تابعنا|تابع)(?: إيلاف| \S+)? (?:على|عبر) .{{0,60}}{_SOCIAL}.{{0,40}}$",
+    r"^(?:©\s*)?(?:جميع|كل) الحقوق محفوظة.{0,80}$",
+    r"^©.{0,80}$",
+    r"^:?\s*آخر تحديث\s*:?[^.!؟?]{0,60}$",
+    r"^(?:الرئيسية|الصفحة الرئيسية)\s*[»>/|›«<‹]",
+    r"^(?:الأكثر|الاكثر) (?:قراءة|مشاهدة|تداولا|تداولاً|تعليقا|تعليقاً)$",
+    r"^(?:صورة|الصورة|صور)\s*(?:أرشيفية|ارشيفية|تعبيرية|من الأرشيف)?\s*[:(\-–]?\s*\(?(?:أ ف ب|أ\.ف\.ب|رويترز|أ ب|AFP|Reuters|AP|EPA|Getty(?: Images)?|غيتي|شترستوك|Shutterstock)?\)?$",
+    r"^\(?(?:أ ف ب|أ\.ف\.ب|رويترز|AFP|Reuters|Getty Images|EPA)\)?$",
+))
+# A heading after which every short line is a list of other stories.
+LIST_HEADINGS = re.compile(r"^(?:(?:الأكثر|الاكثر) (?:قراءة|مشاهدة)|(?:مواضيع|أخبار) (?:ذات صلة|متعلقة)|قد يعجبك (?:أيضا|أيضاً))$")
+_NUMBERED = re.compile(r"^([\d٠-٩]{1,2})\s*[.)\-–]\s*\S")
+
+
+def is_furniture(paragraph: str, site_patterns: Iterable[re.Pattern] = ()) -> bool:
+    return any(p.search(paragraph) for p in (*GENERIC, *site_patterns))
+
+
+def _numbered_run_start(paragraphs: list[str]) -> int | None:
+    """Index where a trailing list «1. …», «2. …», … of five or more short items begins."""
+    run_start, expected = None, 1
+    for index, paragraph in enumerate(paragraphs):
+        match = _NUMBERED.match(paragraph)
+        number = int(match[1].translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))) if match else None
+        if number == 1 and len(paragraph.split()) <= 20:
+            run_start, expected = index, 2
+        elif run_start is not None and number == expected and len(paragraph.split()) <= 20:
+            expected += 1
+        elif run_start is not None and expected > 5:
+            return run_start
+        else:
+            run_start = None
+    return run_start if run_start is not None and expected > 5 else None
+
+
+def remove_furniture(paragraphs: list[str], site_patterns: Iterable[re.Pattern] = ()) -> list[str]:
+    """The paragraphs that are article text, in order."""
+    site_patterns = tuple(site_patterns)
+    kept = []
+    for paragraph in paragraphs:
+        if LIST_HEADINGS.search(paragraph):
+            break
+        if not is_furniture(paragraph, site_patterns):
+            kept.append(paragraph)
+    start = _numbered_run_start(kept)
+    if start is not None:
+        # A list of other stories; only long paragraphs after it can still be text.
+        kept = kept[:start] + [p for p in kept[start:] if not _NUMBERED.match(p) and len(p.split()) > 20]
+    return kept
