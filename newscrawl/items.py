@@ -24,10 +24,11 @@ class Article:
     image_url: str | None = None
     language: str | None = None
     word_count: int = 0
+    story_id: int | None = None  # shared by the versions of one story (set by the archive)
 
 
 # Analysts' column order; the CSV exporter would otherwise take the first item's keys.
 EXPORT_FIELDS = ["url", "site", "section", "headline", "summary", "dateline", "body", "authors",
                  "published", "published_precision", "updated", "tags", "image_url", "language",
-                 "word_count", "crawled_at", "body_source"]
+                 "word_count", "crawled_at", "body_source", "story_id"]
 assert sorted(EXPORT_FIELDS) == sorted(f.name for f in fields(Article))

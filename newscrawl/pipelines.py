@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 
+import logging
+from datetime import datetime, timedelta, timezone
+
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
+from .archive import archive_url, open_store
+from .dedup import StoryRef, decide, key_tokens, published_instant, search_span
 from .sites import SITES
+from .text.keys import content_hash, headline_key
 from .text.clean import clean_body, clean_list
 from .text.unicode import clean_inline
+
+logger = logging.getLogger(__name__)
 
 
 
@@ -49,4 +57,59 @@ class RequiredFieldsPipeline:
                 reason = f"no_{name}"
                 self.stats.inc_value(f"newscrawl/dropped/{reason}")
                 raise DropItem(f"{reason}: {adapter.get('url')}", log_level="WARNING")
+        return item
+
+
+class ArchivePipeline:
+    """Dedup against the archive and archive what is new, in one step per story (the
+    policy is newscrawl.dedup; the store is newscrawl.archive). Duplicates are dropped,
+    counted under newscrawl/duplicates/<reason> and logged at DEBUG with both URLs;
+    follow-ups are archived with the first version's story_id."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.url = archive_url(crawler.settings)
+        self.window = timedelta(days=crawler.settings.getfloat("NEWSCRAWL_DEDUP_WINDOW_DAYS"))
+        self.store = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def open_spider(self):
+        self.store = open_store(self.url)
+
+    def close_spider(self):
+        archived = self.stats.get_value("newscrawl/archived", 0)
+        if not archived:
+            duplicates = sum(v for k, v in self.stats.get_stats().items() if k.startswith("newscrawl/duplicates/"))
+            logger.info("no new stories this run: nothing exported (%d duplicates of archived stories)", duplicates)
+        else:
+            logger.info("archived %d new stories in %s", archived, self.url)
+        self.store.close()
+
+    def process_item(self, item):
+        adapter = ItemAdapter(item)
+        site = adapter["site"]
+        key = headline_key(adapter["headline"], getattr(SITES.get(site), "SITE_NAMES", ()))
+        incoming = StoryRef(url=adapter["url"], headline_key=key, body=adapter["body"],
+                            published_at=published_instant(adapter.get("published"), adapter.get("published_precision")),
+                            precision=adapter.get("published_precision"))
+        tokens = key_tokens(key)
+        now = datetime.now(timezone.utc)
+        decision = decide(incoming, self.store.by_url(incoming.url),
+                          self.store.candidates(site, key, tokens, search_span(incoming, self.window)), self.window)
+        if decision.verdict == "duplicate":
+            self.store.touch(decision.other.id, now)
+            self.stats.inc_value(f"newscrawl/duplicates/{decision.reason}")
+            raise DropItem(f"duplicate ({decision.reason}): {incoming.url} repeats {decision.other.url}",
+                           log_level="DEBUG")
+        adapter["story_id"] = self.store.add(
+            adapter.asdict(), headline_key=key, content_hash=content_hash(adapter["body"]),
+            published_at=incoming.published_at, tokens=tokens, story_id=decision.story_id, seen_at=now)
+        self.stats.inc_value("newscrawl/archived")
+        if decision.verdict == "followup":
+            self.stats.inc_value("newscrawl/followups")
+            logger.debug("follow-up: %s continues story %s (%s)", incoming.url, decision.story_id, decision.other.url)
         return item

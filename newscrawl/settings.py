@@ -33,17 +33,28 @@ DOWNLOADER_MIDDLEWARES = {
 }
 
 # --- items ------------------------------------------------------------------------
-# Order: clean (100) → validate (200) → dedup (300) → archive (400).
+# Order: clean (100) → validate (200) → dedup and archive (300, one transaction).
 ITEM_PIPELINES = {
     "newscrawl.pipelines.CleanTextPipeline": 100,
     "newscrawl.pipelines.RequiredFieldsPipeline": 200,
+    "newscrawl.pipelines.ArchivePipeline": 300,
 }
+
+# --- archive ----------------------------------------------------------------------
+# The archive is the source of truth for dedup across runs and for `scrapy export`.
+NEWSCRAWL_DATA_DIR = "archive"
+# Default: sqlite:///<NEWSCRAWL_DATA_DIR>/newscrawl.sqlite3
+NEWSCRAWL_ARCHIVE_URL = None
+# A headline repeated within this many days of publication is the same story.
+NEWSCRAWL_DEDUP_WINDOW_DAYS = 7
 
 # --- exports ----------------------------------------------------------------------
 # One CSV (with BOM, so Excel reads the Arabic) and one JSON Lines file per run.
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = EXPORT_FIELDS
 FEED_URI_PARAMS = "newscrawl.feeds.uri_params"
+# A run that archives nothing new writes no files (and says so in the log).
+FEED_STORE_EMPTY = False
 FEEDS = {
     "archive/%(name)s/%(run)s.csv": {
         "format": "csv", "encoding": "utf-8-sig", "item_export_kwargs": {"join_multivalued": "; "},

@@ -24,6 +24,29 @@ class Mirror:
     def articles(self) -> list[dict]:
         return json.loads((self.root / "manifest.json").read_text(encoding="utf-8"))["articles"]
 
+    def by_path(self) -> dict[str, dict]:
+        return {a["path"]: a for a in self.articles}
+
+    def story_groups(self) -> list[set[str]]:
+        """Paths that are one story: an original and its duplicate copies."""
+        groups = {a["path"]: {a["path"]} for a in self.articles if not a["duplicate_of"]}
+        for a in self.articles:
+            if a["duplicate_of"]:
+                groups[a["duplicate_of"]].add(a["path"])
+        return list(groups.values())
+
+
+def assert_each_story_once(rows: list[dict], mirror: Mirror, articles: list[dict] | None = None) -> None:
+    """Every story of ``articles`` (default: the whole mirror) archived exactly once,
+    whichever of its copies the crawl reached first, and nothing else."""
+    wanted = {a["path"] for a in (articles if articles is not None else mirror.articles)}
+    paths = [row["url"].removeprefix(mirror.url) for row in rows]
+    assert len(paths) == len(set(paths)), "a URL was exported twice"
+    assert set(paths) <= wanted, set(paths) - wanted
+    for group in mirror.story_groups():
+        if group & wanted:
+            assert len(group & set(paths)) == 1, (group, group & set(paths))
+
 
 def serve(root: Path):
     """Start `python -m newscrawl.mirror serve --port 0` and read its URL back."""
@@ -86,3 +109,18 @@ def run_crawl(workdir: Path, *args: str, spider: str = "elaph", timeout: int = 3
     done = subprocess.run([sys.executable, "-m", "scrapy", "crawl", spider, *args], cwd=workdir, env=env,
                           capture_output=True, text=True, timeout=timeout)
     return CrawlResult(done.returncode, done.stdout, done.stderr, workdir)
+
+
+@pytest.fixture(scope="session")
+def mirror_crawl(mirror, tmp_path_factory):
+    """One full crawl of the bundled mirror, shared by the tests that only read it."""
+    result = run_crawl(tmp_path_factory.mktemp("crawl"), "-a", f"base_url={mirror.url}")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result
+
+
+def run_export(workdir: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings",
+           "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+    return subprocess.run([sys.executable, "-m", "scrapy", "export", *args], cwd=workdir, env=env,
+                          capture_output=True, text=True, timeout=120)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 from . import MIRROR_DIR
@@ -21,11 +22,13 @@ def main(argv: list[str] | None = None) -> int:
     make = commands.add_parser("build", help="write a mirror (pages and manifest.json)")
     make.add_argument("--out", type=Path, default=MIRROR_DIR)
     make.add_argument("--count", type=int, default=120, help="number of articles")
+    make.add_argument("--published-until", type=lambda v: datetime.fromisoformat(v).replace(tzinfo=timezone.utc),
+                      help="YYYY-MM-DD: leave out later stories")
     make.add_argument("--unseen-layout", action="store_true", help="article pages in a markup no site module knows")
     args = parser.parse_args(argv)
 
     if args.command == "build":
-        stories = build(args.out, args.count, args.unseen_layout)
+        stories = build(args.out, args.count, args.unseen_layout, args.published_until)
         print(f"wrote {len(stories)} articles to {args.out}")
         return 0
     site = args.root / "site"

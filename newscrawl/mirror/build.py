@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
 import shutil
 from itertools import islice
 from pathlib import Path
@@ -73,10 +74,15 @@ def _pager(style: str, section: str, number: int, last: int) -> tuple[str, str]:
     raise ValueError(style)
 
 
-def build(out: Path = DEFAULT_OUT, count: int = 120, unseen_layout: bool = False) -> list[Story]:
-    """Write ``count`` stories under out/site and their truth to out/manifest.json.
-    ``unseen_layout`` renders every article in a markup no site module knows."""
+def build(out: Path = DEFAULT_OUT, count: int = 120, unseen_layout: bool = False,
+          published_until: datetime | None = None) -> list[Story]:
+    """Write the stories under out/site and their truth to out/manifest.json.
+    ``count`` sizes the corpus; ``unseen_layout`` renders every article in a markup no
+    site module knows; ``published_until`` leaves out what the site publishes later, so
+    a rebuild without it is the same site after new stories appeared."""
     stories = build_corpus(count)
+    if published_until:
+        stories = [s for s in stories if s.published <= published_until]
     site = out / "site"
     if site.exists():
         shutil.rmtree(site)
@@ -132,11 +138,14 @@ def _seed_most_read() -> list[tuple[str, str]]:
 
 
 def _write_manifest(path: Path, stories: list[Story]) -> None:
+    path_of = {s.headline: s.path for s in stories if not s.duplicate_of}
     rows = [{
         "path": s.path, "amp_path": s.amp_path if s.layout == "current" else None, "id": s.id,
         "section": s.section, "layout": s.layout, "headline": s.headline, "dateline": s.dateline,
         "paragraphs": s.paragraphs, "summary": s.summary, "authors": s.authors, "tags": s.tags,
         "published": s.published.isoformat(), "date_signals": list(s.date_signals), "in_api": s.in_api,
         "noise": s.noise, "furniture_in_body": s.furniture_in_body,
+        "duplicate_of": path_of[s.duplicate_of] if s.duplicate_of else None,
+        "followup_of": path_of[s.followup_of] if s.followup_of else None,
     } for s in stories]
     path.write_text(json.dumps({"articles": rows}, ensure_ascii=False, indent=1), encoding="utf-8")

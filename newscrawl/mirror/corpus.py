@@ -95,6 +95,10 @@ class Story:
     # the body's markup; the fields above stay the clean truth.
     noise: str = ""
     furniture_in_body: bool = False
+    # The truth about repeats: the headline of the story this one duplicates, or
+    # continues as a follow-up (see newscrawl.dedup for the policy).
+    duplicate_of: str | None = None
+    followup_of: str | None = None
 
     @property
     def path(self) -> str:
@@ -143,13 +147,60 @@ def build_corpus(count: int = 120, seed: int = 2018) -> list[Story]:
             date_signals=signals, in_api=layout == "current",
             noise=NOISE_KINDS[index % len(NOISE_KINDS)], furniture_in_body=index % 2 == 1,
         ))
+    stories += _repeats(rng, stories)
     stories.sort(key=lambda s: s.published)
     next_id = 1100000
     for story in stories:
         if story.id != SEED_ID:
             story.id = next_id
-        next_id = max(next_id, story.id) + rng.randint(40, 4000)
+        next_id = max(next_id, story.id) + rng.randint(40, 3000)
     return stories
+
+
+def _story(rng: random.Random, section: str, published: datetime, headline: str, **extra) -> Story:
+    layout = "current" if published >= CURRENT_LAYOUT_FROM else "2018"
+    fields = dict(id=0, section=section, published=published, headline=headline,
+                  paragraphs=[_paragraph(rng, section) for _ in range(4)], dateline=rng.choice(CITIES),
+                  layout=layout, authors=[rng.choice(AUTHORS)] if layout == "current" else [],
+                  date_signals=("jsonld", "visible") if layout == "current" else ("visible",),
+                  in_api=layout == "current")
+    fields.update(extra)
+    return Story(**fields)
+
+
+def _repeats(rng: random.Random, stories: list[Story]) -> list[Story]:
+    """The ways one story reaches a crawl more than once, and headlines that repeat
+    without being the same story."""
+    seed = stories[0]
+    original = next(s for s in stories if s.layout == "current" and s.section == "News"
+                    and s.published.year == 2022)
+    reposted = next(s for s in stories if s.layout == "current" and s.section == "Politics"
+                    and s.published.year == 2023)
+    oil, gold = "أسعار النفط اليوم", "أسعار الذهب اليوم"
+    first_toll = _story(rng, "News", seed.published - timedelta(hours=30), seed.headline.replace("62", "36"))
+    seed.followup_of = first_toll.headline
+    return [
+        # The first toll of the seed's attack; the seed (62 dead) is its follow-up.
+        first_toll,
+        # A follow-up hours later, the toll updated.
+        _story(rng, "News", datetime(2024, 3, 5, 9, 0, tzinfo=timezone.utc), "مقتل 12 شخصاً في انفجار قرب بغداد"),
+        _story(rng, "News", datetime(2024, 3, 5, 15, 30, tzinfo=timezone.utc), "مقتل 19 شخصاً في انفجار قرب بغداد",
+               followup_of="مقتل 12 شخصاً في انفجار قرب بغداد"),
+        # The press review republishes a News story the next day: same text, other URL.
+        _story(rng, "NewsPapers", original.published + timedelta(days=1), original.headline + " | إيلاف",
+               paragraphs=list(original.paragraphs), dateline=original.dateline, duplicate_of=original.headline),
+        # Re-posted two days later under a new ID, the headline edited: diacritics, «أ» as «ا».
+        _story(rng, "Politics", reposted.published + timedelta(days=2),
+               reposted.headline.replace("أ", "ا").replace("إ", "ا").replace("يعلن", "يُعلن").replace("يبحث", "يَبحث"),
+               paragraphs=list(reposted.paragraphs), dateline=reposted.dateline, duplicate_of=reposted.headline),
+        # A recurring headline months apart: three different stories.
+        _story(rng, "Economics", datetime(2021, 3, 2, 8, 0, tzinfo=timezone.utc), oil),
+        _story(rng, "Economics", datetime(2021, 9, 14, 8, 0, tzinfo=timezone.utc), oil),
+        _story(rng, "Economics", datetime(2022, 5, 20, 8, 0, tzinfo=timezone.utc), oil),
+        # The same headline two days apart over clearly different stories: both kept.
+        _story(rng, "Economics", datetime(2023, 4, 10, 8, 0, tzinfo=timezone.utc), gold),
+        _story(rng, "Economics", datetime(2023, 4, 12, 8, 0, tzinfo=timezone.utc), gold),
+    ]
 
 
 def _date_signals(index: int) -> tuple[str, ...]:

@@ -1,0 +1,96 @@
+"""scrapy export -o FILE — write the archive (or part of it) as CSV, JSON or JSON Lines.
+
+Same columns and encodings as the crawl's feeds, ordered by publication time. The file
+is written next to its destination under a temporary name and moved into place, so a
+failed export never leaves a half file where the last good one was.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+
+from scrapy.commands import ScrapyCommand
+from scrapy.exceptions import UsageError
+from scrapy.exporters import CsvItemExporter, JsonItemExporter, JsonLinesItemExporter
+
+from newscrawl.archive import ArchiveError, archive_url, open_store
+from newscrawl.items import EXPORT_FIELDS
+
+FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonlines", ".jl": "jsonlines"}
+
+
+def _day(name: str, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--{name} {value}: expected a date YYYY-MM-DD", print_help=False) from None
+
+
+def exporter_for(fmt: str, stream):
+    if fmt == "csv":
+        return CsvItemExporter(stream, encoding="utf-8-sig", fields_to_export=EXPORT_FIELDS, join_multivalued="; ")
+    cls = JsonItemExporter if fmt == "json" else JsonLinesItemExporter
+    return cls(stream, encoding="utf-8", fields_to_export=EXPORT_FIELDS, ensure_ascii=False)
+
+
+class Command(ScrapyCommand):
+    requires_project = True
+    requires_crawler_process = False
+    default_settings = {"LOG_ENABLED": False}
+
+    def syntax(self):
+        return "-o FILE [--site SITE] [--section SECTION] [--since YYYY-MM-DD] [--until YYYY-MM-DD]"
+
+    def short_desc(self):
+        return "Export the archive to CSV, JSON or JSON Lines, ordered by publication time"
+
+    def add_options(self, parser):
+        super().add_options(parser)
+        parser.add_argument("-o", "--output", required=True, help="FILE.csv, FILE.json or FILE.jsonl")
+        parser.add_argument("--format", choices=sorted(set(FORMATS.values())), help="override the file extension")
+        parser.add_argument("--site", help="only this site, e.g. elaph")
+        parser.add_argument("--section", help="only this section, e.g. News")
+        parser.add_argument("--since", help="published on or after this day")
+        parser.add_argument("--until", help="published on or before this day")
+
+    def run(self, args, opts):
+        output = Path(opts.output)
+        fmt = opts.format or FORMATS.get(output.suffix.lower())
+        if fmt is None:
+            raise UsageError(f"-o {output}: give a .csv, .json or .jsonl file, or --format", print_help=False)
+        since, until = _day("since", opts.since), _day("until", opts.until)
+        start = datetime.combine(since, time(), timezone.utc) if since else None
+        end = datetime.combine(until, time(), timezone.utc) + timedelta(days=1) if until else None
+        try:
+            store = open_store(archive_url(self.settings))
+        except ArchiveError as error:
+            print(f"scrapy export: {error}", file=sys.stderr)
+            self.exitcode = 1
+            return
+        output.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
+        count = 0
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                exporter = exporter_for(fmt, stream)
+                exporter.start_exporting()
+                for row in store.articles(site=opts.site, section=opts.section, since=start, until=end):
+                    exporter.export_item(row)
+                    count += 1
+                exporter.finish_exporting()
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)  # mkstemp's 0600 is for the temporary only
+            os.replace(temporary, output)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        finally:
+            store.close()
+        print(f"exported {count} stories to {output}")

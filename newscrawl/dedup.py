@@ -1,0 +1,128 @@
+"""The dedup policy: is an incoming story new, a duplicate, or a follow-up of one archived?
+
+Pure: the store hands in the archived stories that could match; this module decides.
+
+- Same canonical URL: duplicate («url»).
+- Same headline key within the window: duplicate («headline»), unless the bodies are
+  clearly different stories — then it is a new story.
+- Same key further apart: a new story (recurring headlines such as «أسعار النفط اليوم»).
+- A headline that differs only in its numbers, or in one or two words of a longer
+  headline, within the window: a follow-up, archived as its own row with the first
+  version's story_id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from .text.keys import normalise_for_matching
+
+# Bodies sharing at least this share of the shorter one's word 3-grams tell one story.
+SAME_STORY_CONTAINMENT = 0.5
+FOLLOWUP_MAX_EDITS = 2
+FOLLOWUP_MAX_EDIT_SHARE = 0.25
+# How far a date of lower precision may really lie from the instant stored for it.
+PRECISION_SLACK = {"datetime": timedelta(0), "day": timedelta(days=1), "month": timedelta(days=31)}
+STOPWORDS = frozenset("في من على الى عن مع بعد قبل حول بين عند او ان انه التي الذي هذا هذه ذلك تلك لا ما و".split())
+
+
+@dataclass(frozen=True)
+class StoryRef:
+    """A story as the policy sees it, archived or incoming."""
+
+    url: str
+    headline_key: str
+    body: str
+    published_at: datetime | None
+    precision: str | None
+    id: int | None = None
+    story_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    verdict: str  # new | duplicate | followup
+    reason: str | None = None  # url | headline | near_headline
+    story_id: int | None = None
+    other: StoryRef | None = None
+
+
+def published_instant(published: str | None, precision: str | None) -> datetime | None:
+    """A UTC instant for an ISO date at any precision (the first moment it can mean)."""
+    if not published:
+        return None
+    text = published + "-01" if precision == "month" else published
+    value = datetime.fromisoformat(text)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc)
+
+
+def search_span(story: StoryRef, window: timedelta) -> tuple[datetime, datetime] | None:
+    """The publication instants an archived story must fall between to be compared."""
+    if story.published_at is None:
+        return None
+    reach = window + PRECISION_SLACK.get(story.precision or "datetime", timedelta(0)) + PRECISION_SLACK["month"]
+    return story.published_at - reach, story.published_at + reach
+
+
+def within_window(a: StoryRef, b: StoryRef, window: timedelta) -> bool:
+    if a.published_at is None or b.published_at is None:
+        return True  # no date to tell them apart: the key alone decides
+    slack = PRECISION_SLACK.get(a.precision or "datetime", timedelta(0)) + \
+        PRECISION_SLACK.get(b.precision or "datetime", timedelta(0))
+    return abs(a.published_at - b.published_at) <= window + slack
+
+
+def key_tokens(headline_key: str) -> list[str]:
+    """Tokens of a key worth indexing for near-duplicate search: no numbers, no stopwords."""
+    return [t for t in dict.fromkeys(headline_key.split()) if len(t) > 2 and not t.isdigit() and t not in STOPWORDS]
+
+
+def _shingles(body: str) -> set[tuple[str, ...]]:
+    words = normalise_for_matching(body).split()
+    return {tuple(words[i:i + 3]) for i in range(max(len(words) - 2, 1))} if words else set()
+
+
+def same_story(body_a: str, body_b: str) -> bool:
+    a, b = _shingles(body_a), _shingles(body_b)
+    if not a or not b:
+        return True  # nothing to tell them apart
+    return len(a & b) / min(len(a), len(b)) >= SAME_STORY_CONTAINMENT
+
+
+def _token_edits(a: list[str], b: list[str]) -> int:
+    previous = list(range(len(b) + 1))
+    for i, token_a in enumerate(a, 1):
+        current = [i]
+        for j, token_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (token_a != token_b)))
+        previous = current
+    return previous[-1]
+
+
+def is_followup_headline(key_a: str, key_b: str) -> bool:
+    a, b = key_a.split(), key_b.split()
+    if a == b:
+        return False
+    if [t for t in a if not t.isdigit()] == [t for t in b if not t.isdigit()] and len(a) == len(b):
+        return True  # only numbers changed: «36 قتيلاً» → «62 قتيلاً»
+    edits = _token_edits(a, b)
+    return edits <= FOLLOWUP_MAX_EDITS and edits / max(len(a), len(b)) <= FOLLOWUP_MAX_EDIT_SHARE
+
+
+def decide(incoming: StoryRef, same_url: StoryRef | None, candidates: Iterable[StoryRef],
+           window: timedelta) -> Decision:
+    if same_url is not None:
+        return Decision("duplicate", "url", same_url.story_id, same_url)
+    near = [c for c in candidates if within_window(incoming, c, window)]
+    for candidate in near:
+        if candidate.headline_key == incoming.headline_key and same_story(candidate.body, incoming.body):
+            return Decision("duplicate", "headline", candidate.story_id, candidate)
+    followups = [c for c in near if is_followup_headline(c.headline_key, incoming.headline_key)]
+    if followups:
+        first = min(followups, key=lambda c: (c.published_at or datetime.max.replace(tzinfo=timezone.utc), c.id or 0))
+        return Decision("followup", "near_headline", first.story_id, first)
+    return Decision("new")

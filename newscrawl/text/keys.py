@@ -1,0 +1,47 @@
+"""Matching keys: lossy normal forms used only to compare texts, never stored as text.
+
+Two headlines that an editor would call the same — one with diacritics, «أ» written «ا»,
+Eastern Arabic digits, other punctuation, the site name appended — get the same key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from .unicode import clean_inline
+
+_FOLD = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+    **{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)},
+})
+_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_DEFAULT_SITE_NAMES = ("إيلاف", "ايلاف", "elaph")
+
+
+def _strip_site_name(text: str, site_names: tuple[str, ...]) -> str:
+    for name in site_names:
+        text = re.sub(rf"\s*[|\-–—:]\s*{re.escape(name)}\s*$", "", text, flags=re.I)
+    return text
+
+
+def normalise_for_matching(text: str) -> str:
+    """Noise removed, diacritics and tatweel removed, letters folded (أإآٱ→ا, ى→ي, ة→ه,
+    ؤ→و, ئ→ي), digits to ASCII, punctuation and symbols removed, Latin case-folded,
+    whitespace collapsed."""
+    text = _MARKS.sub("", clean_inline(text)).translate(_FOLD)
+    text = "".join(" " if unicodedata.category(c)[0] in "PSZ" else c for c in text)
+    return " ".join(text.casefold().split())
+
+
+def headline_key(headline: str, site_names: tuple[str, ...] = _DEFAULT_SITE_NAMES) -> str:
+    """The comparison key of a headline; see normalise_for_matching. A trailing site
+    name («… | إيلاف») is removed first."""
+    return normalise_for_matching(_strip_site_name(clean_inline(headline), site_names))
+
+
+def content_hash(body: str) -> str:
+    """Hash of the body's matching form: the same text edited for diacritics, spelling of
+    alef or spacing hashes the same."""
+    return hashlib.sha256(normalise_for_matching(body).encode("utf-8")).hexdigest()

@@ -1,0 +1,64 @@
+"""newscrawl.dedup.decide: the rules, one table row each."""
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from newscrawl.dedup import StoryRef, decide, is_followup_headline, key_tokens, same_story
+from newscrawl.text.keys import headline_key
+
+WINDOW = timedelta(days=7)
+T0 = datetime(2024, 3, 5, 9, 0, tzinfo=timezone.utc)
+BODY_A = "قال مسؤول في وزارة الداخلية إن الانفجار وقع صباح اليوم قرب سوق شعبي وأدى إلى سقوط ضحايا بين المدنيين."
+BODY_B = "ارتفعت أسعار النفط في التعاملات الآسيوية مع تراجع المخزونات الأميركية وتوقعات بزيادة الطلب العالمي خلال الصيف."
+
+
+def ref(headline, body=BODY_A, when=T0, precision="datetime", url=None, id=None):
+    return StoryRef(url=url or f"https://x.test/{headline}", headline_key=headline_key(headline), body=body,
+                    published_at=when, precision=precision, id=id, story_id=id)
+
+
+ARCHIVED = ref("مقتل 12 شخصاً في انفجار قرب بغداد", id=1, url="https://x.test/1")
+
+
+@pytest.mark.parametrize("incoming, verdict, reason", [
+    (ref("عنوان آخر تماماً", url="https://x.test/1"), "duplicate", "url"),
+    (ref("مقتل 12 شخصاً في انفجار قرب بغداد", when=T0 + timedelta(days=1)), "duplicate", "headline"),
+    (ref("مَقتل ١٢ شخصاً في إنفجار قرب بغداد | إيلاف", when=T0 + timedelta(days=6)), "duplicate", "headline"),
+    (ref("مقتل 12 شخصاً في انفجار قرب بغداد", body=BODY_B, when=T0 + timedelta(days=1)), "new", None),
+    (ref("مقتل 12 شخصاً في انفجار قرب بغداد", when=T0 + timedelta(days=40)), "new", None),
+    (ref("مقتل 19 شخصاً في انفجار قرب بغداد", body=BODY_B, when=T0 + timedelta(hours=6)), "followup", "near_headline"),
+    (ref("مقتل 19 شخصاً في انفجار ضخم قرب بغداد", when=T0 + timedelta(hours=6)), "followup", "near_headline"),
+    (ref("مقتل 19 شخصاً في انفجار قرب بغداد", when=T0 + timedelta(days=30)), "new", None),
+    (ref("افتتاح معرض الكتاب في بغداد", when=T0 + timedelta(days=1)), "new", None),
+    # Month precision: the URL's month is all that is known, the window widens by a month.
+    (ref("مقتل 12 شخصاً في انفجار قرب بغداد", when=datetime(2024, 3, 1, tzinfo=timezone.utc),
+         precision="month"), "duplicate", "headline"),
+])
+def test_decisions(incoming, verdict, reason):
+    same_url = ARCHIVED if incoming.url == ARCHIVED.url else None
+    decision = decide(incoming, same_url, [ARCHIVED], WINDOW)
+    assert (decision.verdict, decision.reason) == (verdict, reason)
+    if verdict in ("duplicate", "followup"):
+        assert decision.story_id == 1 and decision.other is ARCHIVED
+
+
+@pytest.mark.parametrize("a, b, followup", [
+    ("36 قتيلا من قوات النظام في دمشق", "62 قتيلا من قوات النظام في دمشق", True),
+    ("اسعار النفط اليوم", "اسعار الذهب اليوم", False),          # one word of three is a new subject
+    ("الرئيس يصل الى باريس في زيارة رسمية تستمر يومين", "الرئيس يصل الى لندن في زيارة رسمية تستمر يومين", True),
+    ("الرئيس يصل الى باريس", "الوزير يغادر لندن", False),
+    ("عنوان واحد", "عنوان واحد", False),                     # identical is not a follow-up
+])
+def test_followup_headlines(a, b, followup):
+    assert is_followup_headline(a, b) is followup
+
+
+def test_same_story_by_shared_text():
+    assert same_story(BODY_A, BODY_A + " وأضاف أن التحقيقات جارية.")
+    assert same_story(BODY_A, BODY_A[:60])  # an excerpt of the same text
+    assert not same_story(BODY_A, BODY_B)
+
+
+def test_index_tokens_skip_numbers_and_stopwords():
+    assert key_tokens("مقتل 12 شخصا في انفجار قرب بغداد") == ["مقتل", "شخصا", "انفجار", "قرب", "بغداد"]

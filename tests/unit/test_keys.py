@@ -1,0 +1,41 @@
+import pytest
+
+from newscrawl.text.keys import content_hash, headline_key
+
+BASE = "62 قتيلا من قوات النظام حصيله جديده لهجوم داعش في جنوب دمشق"
+
+
+@pytest.mark.parametrize("headline", [
+    "62 قتيلاً من قوات النظام حصيلة جديدة لهجوم داعش في جنوب دمشق",
+    "٦٢ قتيلاً من قوات النظام حصيلة جديدة لهجوم داعش في جنوب دمشق",             # Eastern Arabic digits
+    "62 قَتيلاً من قُوّات النظام حصيلة جديدة لهجوم داعش في جنوب دمشق",           # diacritics
+    "62 قتيـــلاً من قوات النظام حصيلة جديدة لهجوم داعش في جنوب دمشق",          # tatweel
+    "62 قتيلاً من قوات النظام: حصيلة جديدة لهجوم «داعش» في جنوب دمشق!",         # punctuation
+    "62 قتيلاً من قوات النظام حصيلة جديدة لهجوم داعش في جنوب دمشق | إيلاف",     # site suffix
+    "62 قتيلاً من قوات النظام حصيلة جديدة لهجوم داعش في جنوب دمشق - إيلاف",
+    "  62   قتيلاً من قوات النظام حصيلة\u00a0جديدة لهجوم داعش في جنوب دمشق ",  # spacing
+])
+def test_same_headline_same_key(headline):
+    assert headline_key(headline) == BASE
+
+
+@pytest.mark.parametrize("text, key", [
+    ("أحمد إبراهيم آل ٱلشيخ", "احمد ابراهيم ال الشيخ"),
+    ("مستشفى الرياض", "مستشفي الرياض"),
+    ("مدرسة الحكمة", "مدرسه الحكمه"),
+    ("مؤتمر رئيس", "موتمر رييس"),
+    ("BBC News: Breaking", "bbc news breaking"),
+    ("سعر الدولار ۱۵ جنيهاً", "سعر الدولار 15 جنيها"),
+    ("هل تتخلف روسيا؟", "هل تتخلف روسيا"),
+])
+def test_folding_table(text, key):
+    assert headline_key(text) == key
+
+
+def test_different_headlines_differ():
+    assert headline_key("36 قتيلاً في دمشق") != headline_key("62 قتيلاً في دمشق")
+
+
+def test_content_hash_ignores_spelling_noise_only():
+    assert content_hash("قال الأمين العام: «نعم».") == content_hash("قال الامين العام نعم")
+    assert content_hash("قال الأمين العام: نعم") != content_hash("قال الأمين العام: لا")

@@ -1,0 +1,55 @@
+"""The SQLite store: transactional writes, indexed lookups, refusal of foreign files."""
+
+import sqlite3
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from newscrawl.archive import ArchiveError, open_store
+
+T0 = datetime(2024, 3, 5, 9, 0, tzinfo=timezone.utc)
+
+
+def article(n, headline="عنوان"):
+    return {"url": f"https://x.test/{n}", "site": "x", "section": "News", "headline": headline, "body": "نص",
+            "body_source": "site", "published": T0.isoformat(), "published_precision": "datetime",
+            "crawled_at": T0.isoformat(), "authors": ["كاتب"], "tags": [], "word_count": 1}
+
+
+def test_add_lookup_and_story_ids(tmp_path):
+    store = open_store(f"sqlite:///{tmp_path}/a.sqlite3")
+    first = store.add(article(1), headline_key="عنوان", content_hash="h", published_at=T0, tokens=["عنوان"],
+                      story_id=None, seen_at=T0)
+    second = store.add(article(2), headline_key="عنوان اخر", content_hash="h2", published_at=T0,
+                       tokens=["عنوان"], story_id=first, seen_at=T0)
+    assert second == first
+    assert store.by_url("https://x.test/1").story_id == first
+    span = (T0 - timedelta(days=1), T0 + timedelta(days=1))
+    assert {c.url for c in store.candidates("x", "لا شيء", ["عنوان"], span)} == {"https://x.test/1", "https://x.test/2"}
+    assert store.candidates("x", "لا شيء", ["عنوان"], (T0 + timedelta(days=2), T0 + timedelta(days=3))) == []
+    rows = list(store.articles())
+    assert [r["authors"] for r in rows] == [["كاتب"], ["كاتب"]]
+    assert [r["story_id"] for r in rows] == [first, first]
+    store.close()
+
+
+def test_a_failed_write_leaves_no_half_row(tmp_path):
+    store = open_store(f"sqlite:///{tmp_path}/a.sqlite3")
+    store.add(article(1), headline_key="k", content_hash="h", published_at=T0, tokens=["عنوان"], story_id=None,
+              seen_at=T0)
+    with pytest.raises(sqlite3.IntegrityError):  # same URL twice breaks the UNIQUE constraint
+        store.add(article(1), headline_key="k", content_hash="h", published_at=T0, tokens=["جديد"],
+                  story_id=None, seen_at=T0)
+    assert store.count() == 1
+    assert store.db.execute("SELECT COUNT(*) FROM headline_tokens").fetchone()[0] == 1
+
+
+def test_a_file_that_is_not_an_archive_is_refused(tmp_path):
+    (tmp_path / "notes.sqlite3").write_text("these are my notes")
+    with pytest.raises(ArchiveError, match="is not a newscrawl archive"):
+        open_store(f"sqlite:///{tmp_path}/notes.sqlite3")
+    other = sqlite3.connect(tmp_path / "other.sqlite3")
+    other.execute("CREATE TABLE t (x)")
+    other.commit()
+    with pytest.raises(ArchiveError, match="other tables"):
+        open_store(f"sqlite:///{tmp_path}/other.sqlite3")
