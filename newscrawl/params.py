@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
-KNOWN = ("sections", "since", "until", "max_pages", "start_urls", "base_url")
+KNOWN = ("sections", "since", "until", "max_pages", "start_urls", "base_url", "refresh")
 
 
 class ArgumentError(ValueError):
@@ -27,6 +27,7 @@ class CrawlParams:
     max_pages: int | None = None
     start_urls: tuple[str, ...] = ()
     base_url: str | None = None
+    refresh: bool = False
 
 
 def _day(name: str, value: str | None) -> date | None:
@@ -85,4 +86,7 @@ def parse_params(args: Mapping[str, str], known_sections: tuple[str, ...]) -> Cr
     start_urls = tuple(_url("start_urls", u.strip()) for u in str(args.get("start_urls") or "").split(",")
                        if u.strip())
     base_url = _origin("base_url", str(args["base_url"])) if args.get("base_url") else None
-    return CrawlParams(sections, since, until, max_pages, start_urls, base_url)
+    refresh = str(args.get("refresh", "0")).lower()
+    if refresh not in ("0", "1", "true", "false", "yes", "no"):
+        raise ArgumentError("refresh", refresh, "1 to fetch archived articles again, 0 (the default) not to")
+    return CrawlParams(sections, since, until, max_pages, start_urls, base_url, refresh in ("1", "true", "yes"))

@@ -40,23 +40,33 @@ class CleanTextPipeline:
 
 
 class RequiredFieldsPipeline:
-    """Drop an article with no headline or no body after cleaning: a story without them
-    is not a story. Counted under newscrawl/dropped/<reason>, logged with the URL."""
+    """Drop what is not a story after cleaning: no headline, no body, or a body shorter
+    than NEWSCRAWL_MIN_BODY_WORDS (an error or placeholder page read as an article).
+    Counted under newscrawl/dropped/<reason>, logged with the URL. Also counts field
+    coverage (newscrawl/items/with_<field>) for the run monitor."""
 
-    def __init__(self, stats):
+    def __init__(self, stats, min_body_words: int):
         self.stats = stats
+        self.min_body_words = min_body_words
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.stats)
+        return cls(crawler.stats, crawler.settings.getint("NEWSCRAWL_MIN_BODY_WORDS"))
 
     def process_item(self, item):
         adapter = ItemAdapter(item)
-        for name in ("headline", "body"):
-            if not (adapter.get(name) or "").strip():
-                reason = f"no_{name}"
-                self.stats.inc_value(f"newscrawl/dropped/{reason}")
-                raise DropItem(f"{reason}: {adapter.get('url')}", log_level="WARNING")
+        words = len((adapter.get("body") or "").split())
+        present = {"headline": bool((adapter.get("headline") or "").strip()),
+                   "body": words >= self.min_body_words, "published": bool(adapter.get("published"))}
+        self.stats.inc_value("newscrawl/items/seen")
+        for name, ok in present.items():
+            if ok:
+                self.stats.inc_value(f"newscrawl/items/with_{name}")
+        reason = "no_headline" if not present["headline"] else "no_body" if not words else \
+            "body_too_short" if not present["body"] else None
+        if reason:
+            self.stats.inc_value(f"newscrawl/dropped/{reason}")
+            raise DropItem(f"{reason}: {adapter.get('url')}", log_level="WARNING")
         return item
 
 
@@ -80,8 +90,11 @@ class ArchivePipeline:
     def open_spider(self):
         self.store = open_store(self.url)
 
+    def _refresh(self) -> bool:
+        return getattr(getattr(self.crawler.spider, "params", None), "refresh", False)
+
     def close_spider(self):
-        archived = self.stats.get_value("newscrawl/archived", 0)
+        archived = self.stats.get_value("newscrawl/archived", 0) + self.stats.get_value("newscrawl/refreshed", 0)
         if not archived:
             duplicates = sum(v for k, v in self.stats.get_stats().items() if k.startswith("newscrawl/duplicates/"))
             logger.info("no new stories this run: nothing exported (%d duplicates of archived stories)", duplicates)
@@ -100,8 +113,17 @@ class ArchivePipeline:
         now = datetime.now(timezone.utc)
         decision = decide(incoming, self.store.by_url(incoming.url),
                           self.store.candidates(site, key, tokens, search_span(incoming, self.window)), self.window)
+        if decision.verdict == "duplicate" and decision.reason == "url" and self._refresh():
+            if self.store.replace(decision.other.id, adapter.asdict(), headline_key=key,
+                                  content_hash=content_hash(adapter["body"]), seen_at=now):
+                adapter["story_id"] = decision.story_id
+                self.stats.inc_value("newscrawl/refreshed")
+                return item
+            self.stats.inc_value("newscrawl/unchanged")
+            raise DropItem(f"unchanged since archived: {incoming.url}", log_level="DEBUG")
         if decision.verdict == "duplicate":
-            self.store.touch(decision.other.id, now)
+            alias = incoming.url if incoming.url != decision.other.url else None
+            self.store.touch(decision.other.id, now, alias=alias, reason=decision.reason)
             self.stats.inc_value(f"newscrawl/duplicates/{decision.reason}")
             raise DropItem(f"duplicate ({decision.reason}): {incoming.url} repeats {decision.other.url}",
                            log_level="DEBUG")

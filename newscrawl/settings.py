@@ -40,6 +40,9 @@ ITEM_PIPELINES = {
     "newscrawl.pipelines.ArchivePipeline": 300,
 }
 
+# A body shorter than this is an error or placeholder page, not a story.
+NEWSCRAWL_MIN_BODY_WORDS = 15
+
 # --- archive ----------------------------------------------------------------------
 # The archive is the source of truth for dedup across runs and for `scrapy export`.
 NEWSCRAWL_DATA_DIR = "archive"
@@ -61,6 +64,20 @@ FEEDS = {
     },
     "archive/%(name)s/%(run)s.jsonl": {"format": "jsonlines", "encoding": "utf-8"},
 }
+
+# --- monitoring -------------------------------------------------------------------
+EXTENSIONS = {
+    "newscrawl.extensions.monitor.RunMonitor": 500,
+    "newscrawl.extensions.progress.ProgressLine": 510,
+}
+# Each run's summary (JSON), next to its exports.
+NEWSCRAWL_SUMMARY_PATH = "archive/%(name)s/%(run)s.summary.json"
+# A run fails (exit status 3) past these thresholds.
+NEWSCRAWL_MAX_ERROR_RATE = 0.2
+NEWSCRAWL_MIN_FIELD_COVERAGE = {"headline": 0.95, "body": 0.9, "published": 0.9}
+# Live progress line: "auto" shows it when stderr is a terminal; "on" or "off" force it.
+NEWSCRAWL_PROGRESS = "auto"
+NEWSCRAWL_PROGRESS_INTERVAL = 1.0
 
 LOG_LEVEL = "INFO"
 # Unattended runs need no listening ports.

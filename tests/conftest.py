@@ -48,10 +48,10 @@ def assert_each_story_once(rows: list[dict], mirror: Mirror, articles: list[dict
             assert len(group & set(paths)) == 1, (group, group & set(paths))
 
 
-def serve(root: Path):
+def serve(root: Path, *options: str):
     """Start `python -m newscrawl.mirror serve --port 0` and read its URL back."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "newscrawl.mirror", "serve", "--port", "0", "--root", str(root)],
+        [sys.executable, "-m", "newscrawl.mirror", "serve", "--port", "0", "--root", str(root), *options],
         cwd=REPO, stdout=subprocess.PIPE, text=True,
     )
     url = process.stdout.readline().strip()
@@ -102,11 +102,18 @@ class CrawlResult:
             return list(csv.DictReader(handle))
 
 
+def scrapy_env() -> dict:
+    return {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings",
+            "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+
+
+def crawl_command(spider: str, *args: str) -> list[str]:
+    return [sys.executable, "-m", "scrapy", "crawl", spider, *args]
+
+
 def run_crawl(workdir: Path, *args: str, spider: str = "elaph", timeout: int = 300) -> CrawlResult:
     """`scrapy crawl` in a subprocess, in ``workdir``, as a user would type it."""
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings",
-           "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
-    done = subprocess.run([sys.executable, "-m", "scrapy", "crawl", spider, *args], cwd=workdir, env=env,
+    done = subprocess.run(crawl_command(spider, *args), cwd=workdir, env=scrapy_env(),
                           capture_output=True, text=True, timeout=timeout)
     return CrawlResult(done.returncode, done.stdout, done.stderr, workdir)
 
@@ -120,7 +127,23 @@ def mirror_crawl(mirror, tmp_path_factory):
 
 
 def run_export(workdir: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings",
-           "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
-    return subprocess.run([sys.executable, "-m", "scrapy", "export", *args], cwd=workdir, env=env,
+    return subprocess.run([sys.executable, "-m", "scrapy", "export", *args], cwd=workdir, env=scrapy_env(),
                           capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def served(tmp_path):
+    """Serve the bundled mirror with extra server options; stops it afterwards."""
+    from newscrawl.mirror import MIRROR_DIR
+
+    processes = []
+
+    def start(*options: str) -> Mirror:
+        process, url = serve(MIRROR_DIR, *options)
+        processes.append(process)
+        return Mirror(url, MIRROR_DIR)
+
+    yield start
+    for process in processes:
+        process.terminate()
+        process.wait()

@@ -1,8 +1,10 @@
-"""`scrapy crawl` that checks the spider's arguments before starting anything.
+"""`scrapy crawl`, made safe for cron.
 
-Scrapy would start logging, build the crawler, open the feeds and print a traceback
-for a bad ``-a``; this prints one line naming the argument and its accepted form, and
-exits with status 2 before any of that.
+Before anything starts it checks the spider's arguments (one line and exit 2 for a bad
+one, instead of a traceback), takes the run lock for this spider and archive (exit 75 if
+another run holds it, touching nothing) and checks that the archive is usable (exit 4).
+After the run it exits with the RunMonitor's verdict (0 ok, 3 failed): see
+newscrawl.monitor.
 """
 
 from __future__ import annotations
@@ -10,27 +12,62 @@ from __future__ import annotations
 import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
+from scrapy.exceptions import UsageError
 from scrapy.spiderloader import get_spider_loader
 
+from newscrawl.archive import ArchiveError, archive_url, open_store
+from newscrawl.lock import RunLock, lock_path
+from newscrawl.monitor import EXIT_ARCHIVE_UNUSABLE, EXIT_BAD_ARGUMENTS, EXIT_LOCKED
 from newscrawl.params import ArgumentError
-
-EXIT_BAD_ARGUMENTS = 2
 
 
 class Command(ScrapyCrawlCommand):
+    lock: RunLock | None = None
+
     def process_options(self, args, opts):
+        """Runs before Scrapy starts logging or builds anything: the place to refuse."""
         super().process_options(args, opts)
         if len(args) != 1:
             return
+        name = args[0]
         try:
-            spidercls = get_spider_loader(self.settings).load(args[0])
+            spidercls = get_spider_loader(self.settings).load(name)
         except KeyError:
             return  # Scrapy's own run() reports an unknown spider
         validate = getattr(spidercls, "validate_arguments", None)
-        if validate is None:
-            return
+        if validate is not None:
+            try:
+                validate(opts.spargs)
+            except ArgumentError as error:
+                self._refuse(name, str(error), EXIT_BAD_ARGUMENTS)
+        url = archive_url(self.settings)
+        self.lock = RunLock(lock_path(url, self.settings["NEWSCRAWL_DATA_DIR"], name))
+        if not self.lock.acquire():
+            self._refuse(name, f"another {name} run holds {self.lock.path} ({self.lock.holder()}); not starting",
+                         EXIT_LOCKED)
         try:
-            validate(opts.spargs)
-        except ArgumentError as error:
-            print(f"scrapy crawl {args[0]}: {error}", file=sys.stderr)
-            raise SystemExit(EXIT_BAD_ARGUMENTS) from None
+            open_store(url).close()
+        except ArchiveError as error:
+            self.lock.release()
+            self._refuse(name, str(error), EXIT_ARCHIVE_UNUSABLE)
+
+    @staticmethod
+    def _refuse(name: str, message: str, status: int):
+        print(f"scrapy crawl {name}: {message}", file=sys.stderr)
+        raise SystemExit(status)
+
+    def run(self, args, opts):
+        if len(args) != 1:
+            raise UsageError
+        name = args[0]
+        try:
+            crawler = self._create_crawler(name)
+            self.crawler_process.crawl(crawler, **opts.spargs)
+            self.crawler_process.start()
+            if self.crawler_process.bootstrap_failed:
+                self.exitcode = 1
+            else:
+                self.exitcode = crawler.stats.get_value("newscrawl/exit_status") or 0
+        finally:
+            if self.lock:
+                self.lock.release()

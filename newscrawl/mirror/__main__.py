@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import MIRROR_DIR
 from .build import build
-from .server import make_server
+from .server import MirrorOptions, make_server
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,6 +19,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=8000, help="0 picks a free port")
     serve.add_argument("--root", type=Path, default=MIRROR_DIR, help="a directory written by build")
     serve.add_argument("--verbose", action="store_true", help="log every request")
+    serve.add_argument("--delay", type=float, default=0.0, help="seconds to wait before every answer")
+    serve.add_argument("--broken-articles", action="store_true", help="answer article pages with an error page")
+    serve.add_argument("--access-log", type=Path, help="append every requested path to this file")
     make = commands.add_parser("build", help="write a mirror (pages and manifest.json)")
     make.add_argument("--out", type=Path, default=MIRROR_DIR)
     make.add_argument("--count", type=int, default=120, help="number of articles")
@@ -34,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     site = args.root / "site"
     if not site.is_dir():
         parser.error(f"--root {args.root}: no site/ directory; run 'python -m newscrawl.mirror build' first")
-    server = make_server(site, args.port, args.verbose)
+    options = MirrorOptions(args.delay, args.broken_articles, args.access_log, args.verbose)
+    server = make_server(site, args.port, options)
     host, port = server.server_address[:2]
     print(f"http://{host}:{port}", flush=True)
     try:

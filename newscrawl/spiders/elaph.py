@@ -3,6 +3,9 @@
 The API comes first because its RelativeTime is the only date some pages have; the
 HTML listings (home page, section pages, -a start_urls) start once the API is done and
 reach the stories the API does not list. Everything about the site is in sites/elaph.py.
+
+Incremental: articles already in the archive are not requested (unless -a refresh=1),
+and a listing stops paging at a page that holds nothing new.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from scrapy import Request, signals
 from scrapy.exceptions import DontCloseSpider
 
 from newscrawl import __version__
+from newscrawl.archive import archive_url, open_store
 from newscrawl.assemble import build_article, published_date
 from newscrawl.extract.chain import extract_article
 from newscrawl.listing import next_page_url
@@ -42,24 +46,39 @@ class ElaphSpider(scrapy.Spider):
         hosts = {urlsplit(self.origin).hostname, *self.site.HOSTS,
                  urlsplit(self.site.API_ORIGIN).hostname, *(urlsplit(u).hostname for u in self.params.start_urls)}
         self.allowed_domains = sorted(h for h in hosts if h)
-        self.listing_times: dict[str, datetime] = {}
         self._html_listings_started = False
+        self.archive = None
+        self.job_started = datetime.now(timezone.utc)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider.start_html_listings, signal=signals.spider_idle)
+        crawler.signals.connect(spider.close_archive, signal=signals.spider_closed)
+        spider.archive = open_store(archive_url(crawler.settings))
         return spider
 
-    @classmethod
-    def update_settings(cls, settings):
-        super().update_settings(settings)
-        if settings.getpriority("USER_AGENT") <= 0:  # not chosen by the user
-            contact = settings.get("NEWSCRAWL_CONTACT")
-            settings.set("USER_AGENT", f"newscrawl/{__version__} (+{contact}) Scrapy/{scrapy.__version__}",
-                         priority="spider")
+    def close_archive(self):
+        self.archive.close()
+
+    def _is_new(self, url: str) -> bool:
+        """New to this job: not archived before it started (or -a refresh=1). A story
+        archived earlier in this job (by the API listings) is new too, so the HTML
+        listings page past it; it is not requested again."""
+        if self.params.refresh:
+            return True
+        seen = self.archive.first_seen(url)
+        if seen is None or seen >= self.job_started.replace(microsecond=0):
+            return True
+        self.crawler.stats.inc_value("newscrawl/articles/skipped_archived")
+        return False
+
+    def _needs_fetch(self, url: str) -> bool:
+        return self.params.refresh or self.archive.first_seen(url) is None
 
     async def start(self):
+        # With JOBDIR, spider.state survives a pause: a resumed job keeps its start.
+        self.job_started = getattr(self, "state", {}).setdefault("job_started", self.job_started)
         for section in self.params.sections:
             yield self._api_request(section, 1)
 
@@ -76,25 +95,24 @@ class ElaphSpider(scrapy.Spider):
             self.logger.error("listing API answered something that is not its JSON: %s", response.url)
             self.crawler.stats.inc_value("newscrawl/listing/api_unreadable")
             return
-        older = 0
+        fresh = 0
         for entry in entries:
             url = self.site.canonical_url(urljoin(self.origin, str(entry.get("PostingURL", ""))), self.origin)
             try:
                 published = datetime.fromtimestamp(int(entry["RelativeTime"]), tz=timezone.utc)
             except (KeyError, TypeError, ValueError):
                 published = None
-            if url is None:
+            if url is None or (published and self._before_since(published.date())):
                 continue
-            if published is not None:
-                self.listing_times[url] = published
-                if self._before_since(published.date()):
-                    older += 1
-                    continue
-                if self._after_until(published.date()):
-                    continue
-            yield self._article_request(url)
+            if published and self._after_until(published.date()):
+                fresh += 1  # newer than the window: keep paging towards it
+                continue
+            if self._is_new(url):
+                fresh += 1
+                if self._needs_fetch(url):
+                    yield self._article_request(url, published)
         self.crawler.stats.inc_value("newscrawl/listing/api_pages")
-        if entries and older < len(entries) and not self._page_limit(page):
+        if fresh and not self._page_limit(page):
             yield self._api_request(section, page + 1)
 
     def start_html_listings(self):
@@ -117,49 +135,54 @@ class ElaphSpider(scrapy.Spider):
             section = self.site.section_of_listing(url, self.params.sections)
             if section and urlsplit(url).hostname == urlsplit(self.origin).hostname:
                 yield self._listing_request(url, section, 1, ())
-        yield from self._article_requests(response)
+        for url in self._article_links(response):
+            if not self._after_until(date(*self._year_month(url), 1)) and self._needs_fetch(url):
+                yield self._article_request(url)
 
     def parse_listing(self, response, section: str | None, page: int, seen: tuple):
         self.crawler.stats.inc_value("newscrawl/listing/html_pages")
-        requests = list(self._article_requests(response))
-        signature = hash(frozenset(r.url for r in requests))
+        links = self._article_links(response)
+        signature = hash(frozenset(links))
         if signature in seen:
             self.logger.info("listing page repeats an earlier page, stop paging: %s", response.url)
             self.crawler.stats.inc_value("newscrawl/listing/loops_stopped")
             return
-        yield from requests
-        all_older = bool(self.params.since) and all(
-            self._before_since(date(*self._year_month(r.url), 28)) for r in requests)
-        if self._page_limit(page) or all_older:
-            return
+        in_window = [url for url in links if not self._after_until(date(*self._year_month(url), 1))]
+        new = [url for url in in_window if self._is_new(url)]
+        for url in new:
+            if self._needs_fetch(url):
+                yield self._article_request(url)
+        if self._page_limit(page) or not (new or len(in_window) < len(links)):
+            return  # nothing new here: older pages hold nothing new either
         next_url = next_page_url(response, response.url, self.site.NEXT_TEXTS)
         if next_url:
             yield self._listing_request(next_url, section, page + 1, (*seen, signature))
 
-    def _article_requests(self, response):
-        wanted = {s.lower() for s in self.params.sections}
+    def _article_links(self, response) -> list[str]:
+        """Canonical article URLs on a listing page, in the selected sections, not
+        older than since (by the URL's month)."""
+        sections = {s.lower() for s in self.params.sections}
         found = {}
         for href in response.xpath("//a/@href").getall():
             url = self.site.canonical_url(urljoin(response.url, href.strip()), self.origin)
-            if url and self.site.article_match(url)["section"].lower() in wanted:
+            if url and self.site.article_match(url)["section"].lower() in sections \
+                    and not self._before_since(date(*self._year_month(url), 28)):
                 found.setdefault(url, None)
-        for url in found:
-            year, month = self._year_month(url)
-            if self._before_since(date(year, month, 28)) or self._after_until(date(year, month, 1)):
-                continue
-            yield self._article_request(url)
+        return list(found)
 
-    def _article_request(self, url: str) -> Request:
-        return Request(url, callback=self.parse_article, priority=ARTICLE_PRIORITY)
+    def _article_request(self, url: str, listing_time: datetime | None = None) -> Request:
+        self.crawler.stats.inc_value("newscrawl/articles/requested")
+        # The listing's time travels with the request, so a resumed job (JOBDIR) keeps it.
+        return Request(url, callback=self.parse_article, priority=ARTICLE_PRIORITY,
+                       cb_kwargs={"listing_time": listing_time})
 
     # --- articles ------------------------------------------------------------------
 
-    def parse_article(self, response):
+    def parse_article(self, response, listing_time: datetime | None = None):
         url = self.site.canonical_url(response.url, self.origin) or response.url
         extraction = extract_article(response.text, self.site.LAYOUTS, self.site.SITE_NAMES)
         match = self.site.article_match(url)
-        published, source = published_date(extraction, self.listing_times.get(url),
-                                           self._year_month(url) if match else None)
+        published, source = published_date(extraction, listing_time, self._year_month(url) if match else None)
         stats = self.crawler.stats
         for name, field_source in {**extraction.sources, "published": source}.items():
             if field_source:

@@ -1,0 +1,100 @@
+"""Dedup lookup cost against archives of 1 thousand, 100 thousand and 1 million stories.
+
+    python benchmarks/dedup_lookup.py [--sizes 1000,100000,1000000] [--probes 2000]
+
+Each archive is filled with synthetic stories at a fixed rate of 50 per day, so a larger
+archive covers a longer span, as a real one does. Then, for stories published at the
+archive's newest end, it times what ArchivePipeline does per item before writing: the
+URL lookup, the candidate query (same headline key, or a shared headline token, within
+the window) and the policy decision. Prints median and p95 per lookup and the ratio of
+the largest archive to the smallest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from newscrawl.archive import open_store  # noqa: E402
+from newscrawl.dedup import StoryRef, decide, key_tokens, search_span  # noqa: E402
+from newscrawl.text.keys import headline_key  # noqa: E402
+
+PER_DAY = 50
+WINDOW = timedelta(days=7)
+START = datetime(2000, 1, 1, tzinfo=timezone.utc)
+
+
+def vocabulary(rng: random.Random, size: int = 6000) -> list[str]:
+    letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    return list({"".join(rng.choice(letters) for _ in range(rng.randint(3, 7))) for _ in range(size)})
+
+
+def synthetic(rng, words, n):
+    headline = " ".join(rng.choice(words) for _ in range(8))
+    when = START + timedelta(seconds=n * 86400 / PER_DAY)
+    body = " ".join(rng.choice(words) for _ in range(60))
+    return headline, body, when
+
+
+def fill(store, size: int, rng, words) -> None:
+    for n in range(size):
+        headline, body, when = synthetic(rng, words, n)
+        key = headline_key(headline)
+        store.add({"url": f"https://x.test/{n}", "site": "x", "headline": headline, "body": body,
+                   "published": when.isoformat(), "published_precision": "datetime", "crawled_at": when.isoformat(),
+                   "body_source": "site", "word_count": 60},
+                  headline_key=key, content_hash=str(n), published_at=when, tokens=key_tokens(key),
+                  story_id=None, seen_at=when)
+
+
+def probe(store, size: int, rng, words, probes: int) -> list[float]:
+    timings = []
+    for i in range(probes):
+        headline, body, _ = synthetic(rng, words, size)
+        when = START + timedelta(seconds=(size - rng.randint(0, PER_DAY * 3)) * 86400 / PER_DAY)
+        key = headline_key(headline)
+        incoming = StoryRef(url=f"https://x.test/new/{i}", headline_key=key, body=body, published_at=when,
+                            precision="datetime")
+        started = time.perf_counter()
+        decide(incoming, store.by_url(incoming.url),
+               store.candidates("x", key, key_tokens(key), search_span(incoming, WINDOW)), WINDOW)
+        timings.append(time.perf_counter() - started)
+    return timings
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,100000,1000000")
+    parser.add_argument("--probes", type=int, default=2000)
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    rng = random.Random(7)
+    words = vocabulary(rng)
+    print(f"command: python benchmarks/dedup_lookup.py --sizes {args.sizes} --probes {args.probes}")
+    print(f"{'stories':>10} {'fill s':>8} {'median ms':>10} {'p95 ms':>8}")
+    medians = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            store = open_store(f"sqlite:///{tmp}/bench-{size}.sqlite3")
+            started = time.perf_counter()
+            fill(store, size, random.Random(size), words)
+            filled = time.perf_counter() - started
+            timings = sorted(probe(store, size, random.Random(1), words, args.probes))
+            medians[size] = statistics.median(timings)
+            p95 = timings[int(len(timings) * 0.95)]
+            print(f"{size:>10} {filled:>8.1f} {medians[size] * 1000:>10.3f} {p95 * 1000:>8.3f}", flush=True)
+            store.close()
+    print(f"ratio largest/smallest median: {medians[sizes[-1]] / medians[sizes[0]]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

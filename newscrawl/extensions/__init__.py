@@ -1,0 +1,1 @@
+"""Scrapy extensions: run monitoring and the live progress line."""

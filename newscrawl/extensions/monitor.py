@@ -1,0 +1,69 @@
+"""RunMonitor: judge each run and write its summary next to its exports."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+
+from ..monitor import summarise
+from ..runs import run_stamp
+
+logger = logging.getLogger(__name__)
+
+
+class RunMonitor:
+    """At the end of a run, decide whether it failed and say why.
+
+    A run fails when its finish reason is not "finished", when listings showed new
+    articles and none was archived, when more than NEWSCRAWL_MAX_ERROR_RATE of requests
+    failed, or when headline, body or date is missing on more than the share allowed by
+    NEWSCRAWL_MIN_FIELD_COVERAGE. The summary (JSON) goes to NEWSCRAWL_SUMMARY_PATH;
+    `scrapy crawl` then exits with the verdict's status (0 ok, 3 failed).
+    """
+
+    def __init__(self, crawler):
+        settings = crawler.settings
+        if not settings.get("NEWSCRAWL_SUMMARY_PATH"):
+            raise NotConfigured
+        self.crawler = crawler
+        self.path_template = settings.get("NEWSCRAWL_SUMMARY_PATH")
+        self.max_error_rate = settings.getfloat("NEWSCRAWL_MAX_ERROR_RATE")
+        self.min_coverage = settings.getdict("NEWSCRAWL_MIN_FIELD_COVERAGE")
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def spider_closed(self, spider, reason):
+        stats = self.crawler.stats
+        summary = summarise(stats.get_stats(), reason, max_error_rate=self.max_error_rate,
+                            min_coverage=self.min_coverage, end=datetime.now(timezone.utc))
+        summary = {"spider": spider.name, **summary}
+        verdict = summary["verdict"]
+        stats.set_value("newscrawl/exit_status", verdict["exit_status"])
+        path = Path(self.path_template % {"name": spider.name, "run": run_stamp(self.crawler)})
+        summary["summary_path"] = str(path)
+        _write_json(path, summary)
+        if verdict["ok"]:
+            logger.info("run ok: %d archived; summary in %s", summary["articles"]["archived"], path)
+        else:
+            for failure in verdict["failures"]:
+                logger.error("run failed: %s", failure)
+            logger.error("summary in %s", path)
+
+
+def _write_json(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        json.dump(data, stream, ensure_ascii=False, indent=2)
+    os.chmod(temporary, 0o644)
+    os.replace(temporary, path)

@@ -1,0 +1,91 @@
+"""What a finished run did, and whether it failed — computed from the crawl's stats.
+
+Pure: ``summarise`` takes a stats dict and thresholds and returns the run summary that
+the RunMonitor extension writes next to the exports. Exit statuses of `scrapy crawl`:
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+EXIT_OK = 0
+EXIT_BAD_ARGUMENTS = 2
+EXIT_RUN_FAILED = 3
+EXIT_ARCHIVE_UNUSABLE = 4
+EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the lock; try again later
+
+COVERED_FIELDS = ("headline", "body", "published")
+
+
+def _prefixed(stats: Mapping, prefix: str) -> dict[str, int]:
+    return {k.removeprefix(prefix): v for k, v in stats.items() if k.startswith(prefix)}
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+def errors_by_kind(stats: Mapping) -> dict[str, int]:
+    errors = {f"download: {k.rsplit('.', 1)[-1]}": v
+              for k, v in _prefixed(stats, "downloader/exception_type_count/").items()}
+    robots = _prefixed(stats, "robotstxt/response_status_count/")
+    for status, count in _prefixed(stats, "downloader/response_status_count/").items():
+        count -= robots.get(status, 0) if status == "404" else 0
+        if status.isdigit() and int(status) >= 400 and count > 0:
+            errors[f"http {status}"] = count
+    errors.update({f"spider: {k}": v for k, v in _prefixed(stats, "spider_exceptions/").items() if "/" not in k})
+    return errors
+
+
+def summarise(stats: Mapping, reason: str, *, max_error_rate: float, min_coverage: Mapping[str, float],
+              end: datetime | None = None) -> dict:
+    """The run summary, with its verdict: which checks failed and the exit status."""
+    seen = stats.get("newscrawl/items/seen", 0)
+    coverage = {f: (stats.get(f"newscrawl/items/with_{f}", 0) / seen if seen else None) for f in COVERED_FIELDS}
+    errors = errors_by_kind(stats)
+    requests = stats.get("downloader/request_count", 0)
+    error_rate = sum(errors.values()) / requests if requests else 0.0
+    duplicates = _prefixed(stats, "newscrawl/duplicates/")
+    archived = stats.get("newscrawl/archived", 0)
+    requested = stats.get("newscrawl/articles/requested", 0)
+    accounted = archived + sum(duplicates.values()) + stats.get("newscrawl/refreshed", 0) + \
+        stats.get("newscrawl/unchanged", 0) + stats.get("newscrawl/skipped/outside_window", 0)
+
+    failures = []
+    if reason != "finished":
+        failures.append(f"the crawl did not finish: finish reason {reason!r}")
+    if requested and not accounted:
+        failures.append(f"listings showed {requested} new articles but none was archived")
+    if error_rate > max_error_rate:
+        failures.append(f"error rate {error_rate:.0%} of {requests} requests is above {max_error_rate:.0%}")
+    for field, share in coverage.items():
+        if share is not None and share < min_coverage.get(field, 0):
+            failures.append(f"{field} present on {share:.0%} of {seen} articles, below {min_coverage[field]:.0%}")
+
+    return {
+        "start": _iso(stats.get("start_time")),
+        "end": _iso(end or stats.get("finish_time")),
+        "finish_reason": reason,
+        "pages": {
+            "requests": requests,
+            "responses": stats.get("response_received_count", 0),
+            "listing_api": stats.get("newscrawl/listing/api_pages", 0),
+            "listing_html": stats.get("newscrawl/listing/html_pages", 0),
+            "articles_requested": requested,
+            "articles_skipped_as_archived": stats.get("newscrawl/articles/skipped_archived", 0),
+        },
+        "articles": {
+            "archived": archived,
+            "followups": stats.get("newscrawl/followups", 0),
+            "refreshed": stats.get("newscrawl/refreshed", 0),
+            "seen": seen,
+        },
+        "duplicates": duplicates,
+        "dropped": _prefixed(stats, "newscrawl/dropped/"),
+        "errors": errors,
+        "error_rate": round(error_rate, 4),
+        "field_coverage": {f: (round(v, 4) if v is not None else None) for f, v in coverage.items()},
+        "verdict": {"ok": not failures, "exit_status": EXIT_RUN_FAILED if failures else EXIT_OK,
+                    "failures": failures},
+    }

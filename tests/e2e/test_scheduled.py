@@ -1,0 +1,152 @@
+"""Unattended runs: incremental, locked, monitored, resumable — through `scrapy crawl`."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import signal
+import sqlite3
+import subprocess
+import time
+
+from tests.conftest import REPO, crawl_command, run_crawl, scrapy_env
+
+ARTICLE = re.compile(r"^/(?:amp/)?Web/[A-Za-z]+/\d{4}/\d{1,2}/\d+\.html?")
+
+
+def summaries(workdir):
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted((workdir / "archive/elaph").glob("*.summary.json"))]
+
+
+def archived_urls(workdir):
+    db = sqlite3.connect(workdir / "archive" / "newscrawl.sqlite3")
+    return [row[0] for row in db.execute("SELECT url FROM articles")]
+
+
+def test_second_run_requests_listing_pages_only(served, tmp_path):
+    log = tmp_path / "access.log"
+    mirror = served("--access-log", str(log))
+    assert run_crawl(tmp_path, "-a", f"base_url={mirror.url}").returncode == 0
+    first = log.read_text().splitlines()
+    log.write_text("")
+    second = run_crawl(tmp_path, "-a", f"base_url={mirror.url}")
+    assert second.returncode == 0, second.stderr[-2000:]
+    requested = log.read_text().splitlines()
+    assert sum(bool(ARTICLE.match(p)) for p in first) == len(mirror.articles)
+    assert not [p for p in requested if ARTICLE.match(p)]
+    # Page 1 of each section's API and HTML listing, the home page and robots.txt.
+    assert len(requested) <= 2 * 7 + 2, requested
+    summary = summaries(tmp_path)[-1]
+    assert summary["verdict"]["ok"] and summary["articles"]["archived"] == 0
+    assert summary["pages"]["articles_requested"] == 0
+
+
+def test_refresh_fetches_archived_articles_again_without_duplicating(served, tmp_path):
+    log = tmp_path / "access.log"
+    mirror = served("--access-log", str(log))
+    assert run_crawl(tmp_path, "-a", f"base_url={mirror.url}", "-a", "sections=Sports").returncode == 0
+    log.write_text("")
+    again = run_crawl(tmp_path, "-a", f"base_url={mirror.url}", "-a", "sections=Sports", "-a", "refresh=1")
+    assert again.returncode == 0, again.stderr[-2000:]
+    sports = [a for a in mirror.articles if a["section"] == "Sports"]
+    assert sum(bool(ARTICLE.match(p)) for p in log.read_text().splitlines()) == len(sports)
+    urls = archived_urls(tmp_path)
+    assert len(urls) == len(set(urls)) == len(sports)
+
+
+def test_a_second_run_is_refused_while_the_first_holds_the_lock(served, tmp_path):
+    mirror = served("--delay", "0.2")
+    first = subprocess.Popen(crawl_command("elaph", "-a", f"base_url={mirror.url}", "-a", "sections=News"),
+                             cwd=tmp_path, env=scrapy_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    lock = tmp_path / "archive" / "newscrawl.sqlite3.elaph.lock"
+    deadline = time.monotonic() + 30
+    while not (lock.exists() and "pid" in lock.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    before = sorted(p.name for p in (tmp_path / "archive").rglob("*"))
+    second = run_crawl(tmp_path, "-a", f"base_url={mirror.url}")
+    assert second.returncode == 75
+    assert second.stderr.strip().splitlines() == [
+        f"scrapy crawl elaph: another elaph run holds archive/newscrawl.sqlite3.elaph.lock "
+        f"(pid {first.pid} since {lock.read_text().split(' since ')[1].strip()}); not starting"]
+    assert sorted(p.name for p in (tmp_path / "archive").rglob("*")) == before
+    first.communicate(timeout=300)
+    assert first.returncode == 0
+
+
+def test_a_killed_run_leaves_no_lock_that_blocks(served, tmp_path):
+    mirror = served("--delay", "0.2")
+    first = subprocess.Popen(crawl_command("elaph", "-a", f"base_url={mirror.url}"), cwd=tmp_path, env=scrapy_env(),
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    lock = tmp_path / "archive" / "newscrawl.sqlite3.elaph.lock"
+    deadline = time.monotonic() + 30
+    while not (lock.exists() and "pid" in lock.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    first.kill()
+    first.wait()
+    again = run_crawl(tmp_path, "-a", f"base_url={mirror.url}", "-a", "sections=Opinion")
+    assert again.returncode == 0, again.stderr[-2000:]
+
+
+def test_broken_article_pages_fail_the_run_with_reasons(served, tmp_path):
+    mirror = served("--broken-articles")
+    result = run_crawl(tmp_path, "-a", f"base_url={mirror.url}", "-a", "sections=Economics")
+    assert result.returncode == 3
+    summary = summaries(tmp_path)[-1]
+    assert not summary["verdict"]["ok"] and summary["verdict"]["exit_status"] == 3
+    failures = " | ".join(summary["verdict"]["failures"])
+    assert "none was archived" in failures and "body present on 0%" in failures
+    assert summary["dropped"] == {"body_too_short": summary["articles"]["seen"]}
+    assert "run failed: listings showed" in result.stderr
+
+
+def test_interrupted_crawl_resumes_and_archives_every_story_once(served, tmp_path):
+    mirror = served("--delay", "0.05")
+    jobdir = tmp_path / "job"
+    args = crawl_command("elaph", "-a", f"base_url={mirror.url}", "-s", f"JOBDIR={jobdir}")
+    first = subprocess.Popen(args, cwd=tmp_path, env=scrapy_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             text=True)
+    database = tmp_path / "archive" / "newscrawl.sqlite3"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        time.sleep(0.2)
+        if database.exists() and len(archived_urls(tmp_path)) >= 30:
+            break
+    first.send_signal(signal.SIGINT)
+    _, stderr = first.communicate(timeout=120)
+    assert first.returncode == 3, stderr[-2000:]  # finish reason "shutdown"
+    partial = archived_urls(tmp_path)
+    assert 30 <= len(partial) < len(mirror.story_groups())
+
+    resumed = subprocess.run(args, cwd=tmp_path, env=scrapy_env(), capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr[-3000:]
+    urls = archived_urls(tmp_path)
+    assert len(urls) == len(set(urls)) == len(mirror.story_groups())
+    from tests.conftest import assert_each_story_once
+
+    assert_each_story_once([{"url": u} for u in urls], mirror)
+
+
+def test_progress_line_on_a_terminal_only(served, tmp_path):
+    mirror = served()
+    primary, secondary = pty.openpty()
+    process = subprocess.Popen(crawl_command("elaph", "-a", f"base_url={mirror.url}", "-a", "sections=Opinion"),
+                               cwd=tmp_path, env=scrapy_env(), stdout=subprocess.DEVNULL, stderr=secondary)
+    os.close(secondary)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    process.wait()
+    text = output.decode("utf-8", "replace")
+    assert re.search(r"\r\x1b\[Kpages \d+ \| articles \d+ \| duplicates \d+ \| errors \d+ \| [\d.]+ pages/s", text)
+    plain = run_crawl(tmp_path / "..", "-a", f"base_url={mirror.url}", "-a", "sections=Opinion",
+                      "-s", f"NEWSCRAWL_DATA_DIR={tmp_path / 'other'}")
+    assert "\r" not in plain.stderr and "pages/s" not in plain.stderr
+    assert REPO
