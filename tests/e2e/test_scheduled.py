@@ -9,7 +9,9 @@ import re
 import signal
 import sqlite3
 import subprocess
+import sys
 import time
+from pathlib import Path
 
 from tests.conftest import REPO, crawl_command, run_crawl, scrapy_env
 
@@ -150,3 +152,26 @@ def test_progress_line_on_a_terminal_only(served, tmp_path):
                       "-s", f"NEWSCRAWL_DATA_DIR={tmp_path / 'other'}")
     assert "\r" not in plain.stderr and "pages/s" not in plain.stderr
     assert REPO
+
+
+def test_readme_crontab_line_works_as_written(served, tmp_path):
+    """The README's crontab command, run by sh in a checkout-like directory."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    line = readme.split("<!-- crontab -->")[1].split("<!-- /crontab -->")[0].strip()
+    command = line.split(None, 5)[5]  # drop the five schedule fields
+    for name in ("scrapy.cfg", "newscrawl"):
+        (tmp_path / name).symlink_to(REPO / name)
+    (tmp_path / ".venv" / "bin").mkdir(parents=True)
+    (tmp_path / ".venv" / "bin" / "scrapy").symlink_to(Path(sys.executable).parent / "scrapy")
+    mirror = served()
+    # Offline: point the same command at the mirror. cron runs `%` unescaped; sh here sees `\%`.
+    command = command.replace("/path/to/newscrawl", str(tmp_path)).replace("\\%", "%")
+    command = command.replace("crawl elaph", f"crawl elaph -a base_url={mirror.url}", 1)
+    env = {k: v for k, v in os.environ.items() if k not in ("SCRAPY_SETTINGS_MODULE", "PYTHONPATH")}
+    for _ in range(2):
+        done = subprocess.run(["sh", "-c", command], env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+    assert "Spider closed (finished)" in (tmp_path / "archive/logs/elaph.log").read_text(encoding="utf-8")
+    assert not (tmp_path / "archive/logs/cron.log").read_text()
+    assert len(list((tmp_path / "archive/elaph").glob("*.jsonl"))) == 1
+    assert len(list((tmp_path / "archive/elaph").glob("*.summary.json"))) == 2
