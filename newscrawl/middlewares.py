@@ -1,4 +1,4 @@
-"""Downloader middlewares."""
+"""Downloader middlewares: retries with backoff, blocked pages, misdeclared encodings."""
 
 from __future__ import annotations
 
@@ -6,12 +6,26 @@ import asyncio
 
 from scrapy import Request
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import HtmlResponse, TextResponse
+
+from .blocking import is_challenge
+from .charset import true_encoding
+
+
+class BlockedPage(IgnoreRequest):
+    """A bot-protection page that retries did not get past."""
 
 
 class BackoffRetryMiddleware(RetryMiddleware):
     """Scrapy's RetryMiddleware, waiting before each retry: NEWSCRAWL_RETRY_BACKOFF_BASE
     seconds, doubled per attempt, at most NEWSCRAWL_RETRY_BACKOFF_MAX. An overloaded
-    server answering 503 gets time to recover instead of three instant repeats."""
+    server answering 503 gets time to recover instead of three instant repeats.
+
+    It also treats a 200 challenge page («Just a moment…», captcha, JS-only shell) as
+    a failure to retry, and counts blocks (403, 429, challenges) under
+    newscrawl/blocked/<kind>. A challenge that outlasts the retries is dropped as
+    BlockedPage, so it never reaches the spider as an article."""
 
     def __init__(self, settings):
         super().__init__(settings)
@@ -19,6 +33,14 @@ class BackoffRetryMiddleware(RetryMiddleware):
         self.backoff_max = settings.getfloat("NEWSCRAWL_RETRY_BACKOFF_MAX")
 
     async def process_response(self, request, response):
+        if response.status in (403, 429):
+            self.crawler.stats.inc_value(f"newscrawl/blocked/{response.status}")
+        if response.status == 200 and isinstance(response, TextResponse) and is_challenge(response.text):
+            self.crawler.stats.inc_value("newscrawl/blocked/challenge")
+            retry = self._retry(request, "challenge page")
+            if retry is None:
+                raise BlockedPage(f"blocked: challenge page at {response.url}")
+            return await self._after_backoff(retry)
         return await self._after_backoff(super().process_response(request, response))
 
     async def process_exception(self, request, exception):
@@ -29,3 +51,26 @@ class BackoffRetryMiddleware(RetryMiddleware):
             attempt = result.meta.get("retry_times", 1)
             await asyncio.sleep(min(self.backoff_max, self.backoff_base * 2 ** (attempt - 1)))
         return result
+
+
+class CharsetMiddleware:
+    """Read HTML in the encoding it is really in when the page declares none or a false
+    one (Windows-1256 served as UTF-8, ISO-8859-6 with no charset): see newscrawl.charset.
+    Counted under newscrawl/charset/redetected/<encoding>."""
+
+    def __init__(self, stats):
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.stats)
+
+    def process_response(self, request, response):
+        if not isinstance(response, HtmlResponse):
+            return response
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        encoding = true_encoding(content_type, response.body)
+        if encoding is None:
+            return response
+        self.stats.inc_value(f"newscrawl/charset/redetected/{encoding}")
+        return response.replace(encoding=encoding)

@@ -27,8 +27,10 @@ def _iso(value) -> str | None:
 
 
 def errors_by_kind(stats: Mapping) -> dict[str, int]:
+    # IgnoreRequest is policy (robots.txt, another site), not a failure; BlockedPage is.
     errors = {f"download: {k.rsplit('.', 1)[-1]}": v
-              for k, v in _prefixed(stats, "downloader/exception_type_count/").items()}
+              for k, v in _prefixed(stats, "downloader/exception_type_count/").items()
+              if not k.endswith(".IgnoreRequest")}
     robots = _prefixed(stats, "robotstxt/response_status_count/")
     for status, count in _prefixed(stats, "downloader/response_status_count/").items():
         count -= robots.get(status, 0) if status == "404" else 0
@@ -38,9 +40,14 @@ def errors_by_kind(stats: Mapping) -> dict[str, int]:
     return errors
 
 
+UNREACHABLE_LISTED = 1000
+
+
 def summarise(stats: Mapping, reason: str, *, max_error_rate: float, min_coverage: Mapping[str, float],
+              max_blocked_share: float = 1.0, unreachable: Mapping[str, str] | None = None,
               end: datetime | None = None) -> dict:
-    """The run summary, with its verdict: which checks failed and the exit status."""
+    """The run summary, with its verdict: which checks failed and the exit status.
+    ``unreachable`` maps article URLs that could not be fetched to their last error."""
     seen = stats.get("newscrawl/items/seen", 0)
     coverage = {f: (stats.get(f"newscrawl/items/with_{f}", 0) / seen if seen else None) for f in COVERED_FIELDS}
     errors = errors_by_kind(stats)
@@ -52,6 +59,12 @@ def summarise(stats: Mapping, reason: str, *, max_error_rate: float, min_coverag
     accounted = archived + sum(duplicates.values()) + stats.get("newscrawl/refreshed", 0) + \
         stats.get("newscrawl/unchanged", 0) + stats.get("newscrawl/skipped/outside_window", 0)
 
+    unreachable = dict(unreachable or {})
+    blocked = _prefixed(stats, "newscrawl/blocked/")
+    blocked_articles = sum(1 for error in unreachable.values() if error in ("HTTP 403", "HTTP 429")
+                           or error.startswith("BlockedPage"))
+    attempted = stats.get("newscrawl/items/seen", 0) + len(unreachable)
+
     failures = []
     if reason != "finished":
         failures.append(f"the crawl did not finish: finish reason {reason!r}")
@@ -59,6 +72,9 @@ def summarise(stats: Mapping, reason: str, *, max_error_rate: float, min_coverag
         failures.append(f"listings showed {requested} new articles but none was archived")
     if error_rate > max_error_rate:
         failures.append(f"error rate {error_rate:.0%} of {requests} requests is above {max_error_rate:.0%}")
+    if attempted and blocked_articles / attempted > max_blocked_share:
+        failures.append(f"blocked: {blocked_articles} of {attempted} article pages were refused or answered "
+                        f"with a challenge page")
     for field, share in coverage.items():
         if share is not None and share < min_coverage.get(field, 0):
             failures.append(f"{field} present on {share:.0%} of {seen} articles, below {min_coverage[field]:.0%}")
@@ -84,6 +100,10 @@ def summarise(stats: Mapping, reason: str, *, max_error_rate: float, min_coverag
         "duplicates": duplicates,
         "dropped": _prefixed(stats, "newscrawl/dropped/"),
         "errors": errors,
+        "blocked": {"answers": blocked, "articles": blocked_articles},
+        "unreachable": {"count": len(unreachable),
+                        "articles": [{"url": u, "last_error": e} for u, e in sorted(unreachable.items())
+                                     ][:UNREACHABLE_LISTED]},
         "error_rate": round(error_rate, 4),
         "field_coverage": {f: (round(v, 4) if v is not None else None) for f, v in coverage.items()},
         "verdict": {"ok": not failures, "exit_status": EXIT_RUN_FAILED if failures else EXIT_OK,

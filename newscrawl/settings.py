@@ -30,7 +30,10 @@ NEWSCRAWL_RETRY_BACKOFF_MAX = 30.0
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newscrawl.middlewares.BackoffRetryMiddleware": 550,
+    # After decompression (590), before the retry middleware reads the text (550).
+    "newscrawl.middlewares.CharsetMiddleware": 580,
 }
+REDIRECT_MAX_TIMES = 5  # a redirect loop costs five requests, not twenty
 
 # --- items ------------------------------------------------------------------------
 # Order: clean (100) → validate (200) → dedup and archive (300, one transaction).
@@ -74,6 +77,8 @@ EXTENSIONS = {
 NEWSCRAWL_SUMMARY_PATH = "archive/%(name)s/%(run)s.summary.json"
 # A run fails (exit status 3) past these thresholds.
 NEWSCRAWL_MAX_ERROR_RATE = 0.2
+# More than this share of article pages blocked (403, 429, challenge pages) fails the run.
+NEWSCRAWL_MAX_BLOCKED_SHARE = 0.5
 NEWSCRAWL_MIN_FIELD_COVERAGE = {"headline": 0.95, "body": 0.9, "published": 0.9}
 # Live progress line: "auto" shows it when stderr is a terminal; "on" or "off" force it.
 NEWSCRAWL_PROGRESS = "auto"

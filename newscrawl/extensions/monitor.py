@@ -24,7 +24,8 @@ class RunMonitor:
     A run fails when its finish reason is not "finished", when listings showed new
     articles and none was archived, when more than NEWSCRAWL_MAX_ERROR_RATE of requests
     failed, or when headline, body or date is missing on more than the share allowed by
-    NEWSCRAWL_MIN_FIELD_COVERAGE. The summary (JSON) goes to NEWSCRAWL_SUMMARY_PATH;
+    NEWSCRAWL_MIN_FIELD_COVERAGE, or when more than NEWSCRAWL_MAX_BLOCKED_SHARE of article
+    pages were blocked (403, 429, challenge pages). The summary (JSON) goes to NEWSCRAWL_SUMMARY_PATH;
     `scrapy crawl` then exits with the verdict's status (0 ok, 3 failed).
     """
 
@@ -36,6 +37,7 @@ class RunMonitor:
         self.path_template = settings.get("NEWSCRAWL_SUMMARY_PATH")
         self.max_error_rate = settings.getfloat("NEWSCRAWL_MAX_ERROR_RATE")
         self.min_coverage = settings.getdict("NEWSCRAWL_MIN_FIELD_COVERAGE")
+        self.max_blocked_share = settings.getfloat("NEWSCRAWL_MAX_BLOCKED_SHARE")
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -45,7 +47,8 @@ class RunMonitor:
     def spider_closed(self, spider, reason):
         stats = self.crawler.stats
         summary = summarise(stats.get_stats(), reason, max_error_rate=self.max_error_rate,
-                            min_coverage=self.min_coverage, end=datetime.now(timezone.utc))
+                            min_coverage=self.min_coverage, max_blocked_share=self.max_blocked_share,
+                            unreachable=getattr(spider, "unreachable", {}), end=datetime.now(timezone.utc))
         summary = {"spider": spider.name, **summary}
         verdict = summary["verdict"]
         stats.set_value("newscrawl/exit_status", verdict["exit_status"])

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
 from . import MIRROR_DIR
 from .build import build
+from .faults import plan
 from .server import MirrorOptions, make_server
 
 
@@ -22,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--delay", type=float, default=0.0, help="seconds to wait before every answer")
     serve.add_argument("--broken-articles", action="store_true", help="answer article pages with an error page")
     serve.add_argument("--access-log", type=Path, help="append every requested path to this file")
+    serve.add_argument("--faults", action="store_true", help="misbehave as newscrawl/mirror/faults.py plans")
+    serve.add_argument("--blocked-articles", action="store_true", help="answer article pages with a challenge page")
     make = commands.add_parser("build", help="write a mirror (pages and manifest.json)")
     make.add_argument("--out", type=Path, default=MIRROR_DIR)
     make.add_argument("--count", type=int, default=120, help="number of articles")
@@ -37,7 +41,12 @@ def main(argv: list[str] | None = None) -> int:
     site = args.root / "site"
     if not site.is_dir():
         parser.error(f"--root {args.root}: no site/ directory; run 'python -m newscrawl.mirror build' first")
-    options = MirrorOptions(args.delay, args.broken_articles, args.access_log, args.verbose)
+    fault_plan = None
+    if args.faults:
+        articles = json.loads((args.root / "manifest.json").read_text(encoding="utf-8"))["articles"]
+        fault_plan = plan(articles)
+    options = MirrorOptions(args.delay, args.broken_articles, args.access_log, args.verbose, fault_plan,
+                            args.blocked_articles)
     server = make_server(site, args.port, options)
     host, port = server.server_address[:2]
     print(f"http://{host}:{port}", flush=True)

@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo
 
 import scrapy
 from scrapy import Request, signals
-from scrapy.exceptions import DontCloseSpider
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
+from scrapy.http import TextResponse
 
 from newscrawl import __version__
 from newscrawl.archive import archive_url, open_store
@@ -49,6 +50,8 @@ class ElaphSpider(scrapy.Spider):
         self._html_listings_started = False
         self.archive = None
         self.job_started = datetime.now(timezone.utc)
+        # Article URLs that could not be fetched, with their last error, for the run summary.
+        self.unreachable: dict[str, str] = {}
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -173,12 +176,28 @@ class ElaphSpider(scrapy.Spider):
     def _article_request(self, url: str, listing_time: datetime | None = None) -> Request:
         self.crawler.stats.inc_value("newscrawl/articles/requested")
         # The listing's time travels with the request, so a resumed job (JOBDIR) keeps it.
-        return Request(url, callback=self.parse_article, priority=ARTICLE_PRIORITY,
+        return Request(url, callback=self.parse_article, errback=self.article_failed, priority=ARTICLE_PRIORITY,
                        cb_kwargs={"listing_time": listing_time})
+
+    def article_failed(self, failure):
+        """Record an article page that could not be fetched and why."""
+        error = failure.value
+        response = getattr(error, "response", None)
+        if isinstance(error, IgnoreRequest) and "robots.txt" in str(error).lower():
+            return  # not ours to fetch
+        reason = f"HTTP {response.status}" if response is not None else f"{type(error).__name__}: {error}".strip()
+        self.unreachable[failure.request.url] = reason[:200]
+        self.crawler.stats.inc_value("newscrawl/articles/unreachable")
 
     # --- articles ------------------------------------------------------------------
 
     def parse_article(self, response, listing_time: datetime | None = None):
+        kind = response.headers.get(b"Content-Type", b"text/html").decode("latin-1").lower()
+        if not isinstance(response, TextResponse) or not ("html" in kind or kind.startswith("text/")):
+            # Scrapy picks the response class by the URL's .html when the type is unknown.
+            self.unreachable[response.request.url] = f"not HTML: {kind}"
+            self.crawler.stats.inc_value("newscrawl/articles/unreachable")
+            return
         url = self.site.canonical_url(response.url, self.origin) or response.url
         extraction = extract_article(response.text, self.site.LAYOUTS, self.site.SITE_NAMES)
         match = self.site.article_match(url)

@@ -1,0 +1,24 @@
+"""Pages a bot-protection layer shows instead of the article. Pure."""
+
+from __future__ import annotations
+
+import re
+
+# Markers of the challenge and block pages of the common protection services, and of
+# JavaScript-only shells that carry no text at all.
+CHALLENGE_MARKERS = re.compile(
+    r"<title>\s*(?:Just a moment\.\.\.|Attention Required! \| Cloudflare|Access denied|DDoS-Guard|"
+    r"Checking your browser[^<]*|Please Wait\.\.\. \| Cloudflare|Security check)\s*</title>"
+    r"|/cdn-cgi/challenge-platform/|cf-browser-verification|id=\"challenge-(?:running|form)\""
+    r"|class=\"(?:g-recaptcha|h-captcha)\"|_Incapsula_Resource|window\._cf_chl_opt"
+    r"|<noscript>\s*Please enable JavaScript and cookies to continue", re.I)
+_TEXT = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
+
+
+def is_challenge(html: str) -> bool:
+    """Whether a 200 answer is a challenge or block page rather than the article."""
+    head = html[:20000]
+    if CHALLENGE_MARKERS.search(head):
+        return True
+    # A JS-only shell: a script-driven page with almost no text of its own.
+    return "<script" in head.lower() and len(_TEXT.sub(" ", html).split()) < 5 and len(html) < 20000
