@@ -74,3 +74,18 @@ class CharsetMiddleware:
             return response
         self.stats.inc_value(f"newscrawl/charset/redetected/{encoding}")
         return response.replace(encoding=encoding)
+
+
+class ImpersonateMiddleware:
+    """Ask scrapy-impersonate to fetch every request as NEWSCRAWL_IMPERSONATE's browser
+    (installed by the Impersonation add-on only when that setting is on)."""
+
+    def __init__(self, browser: str):
+        self.browser = browser
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.settings.get("NEWSCRAWL_IMPERSONATE"))
+
+    def process_request(self, request):
+        request.meta.setdefault("impersonate", self.browser)

@@ -13,6 +13,7 @@ EXIT_OK = 0
 EXIT_BAD_ARGUMENTS = 2
 EXIT_RUN_FAILED = 3
 EXIT_ARCHIVE_UNUSABLE = 4
+EXIT_OUTPUT_UNWRITABLE = 5
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the lock; try again later
 
 COVERED_FIELDS = ("headline", "body", "published")

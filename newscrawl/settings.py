@@ -33,7 +33,11 @@ DOWNLOADER_MIDDLEWARES = {
     # After decompression (590), before the retry middleware reads the text (550).
     "newscrawl.middlewares.CharsetMiddleware": 580,
 }
-REDIRECT_MAX_TIMES = 5  # a redirect loop costs five requests, not twenty
+REDIRECT_MAX_TIMES = 5
+# Fetch as a real browser (TLS/HTTP2 fingerprint) through scrapy-impersonate, for sites
+# that block plain HTTP clients: set to a browser name such as "chrome". Off by default.
+NEWSCRAWL_IMPERSONATE = ""
+ADDONS = {"newscrawl.addons.Impersonation": 0}  # a redirect loop costs five requests, not twenty
 
 # --- items ------------------------------------------------------------------------
 # Order: clean (100) → validate (200) → dedup and archive (300, one transaction).
@@ -63,10 +67,16 @@ FEED_URI_PARAMS = "newscrawl.feeds.uri_params"
 FEED_STORE_EMPTY = False
 FEEDS = {
     "archive/%(name)s/%(run)s.csv": {
-        "format": "csv", "encoding": "utf-8-sig", "item_export_kwargs": {"join_multivalued": "; "},
+        "format": "csv", "encoding": "utf-8-sig", "overwrite": True,
+        "item_export_kwargs": {"join_multivalued": "; "},
     },
-    "archive/%(name)s/%(run)s.jsonl": {"format": "jsonlines", "encoding": "utf-8"},
+    "archive/%(name)s/%(run)s.jsonl": {"format": "jsonlines", "encoding": "utf-8", "overwrite": True},
 }
+FEED_EXPORTERS = {"csv": "newscrawl.exporters.SafeCsvItemExporter"}
+FEED_STORAGES = {"": "newscrawl.feeds.AtomicFileFeedStorage", "file": "newscrawl.feeds.AtomicFileFeedStorage"}
+# CSV cells that start like a formula (= + - @, tab, CR) get a leading apostrophe so
+# spreadsheets show them as text. JSON and JSON Lines keep the exact text.
+NEWSCRAWL_CSV_NEUTRALISE = True
 
 # --- monitoring -------------------------------------------------------------------
 EXTENSIONS = {

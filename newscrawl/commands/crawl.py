@@ -17,8 +17,9 @@ from scrapy.spiderloader import get_spider_loader
 
 from newscrawl.archive import ArchiveError, archive_url, open_store
 from newscrawl.lock import RunLock, lock_path
-from newscrawl.monitor import EXIT_ARCHIVE_UNUSABLE, EXIT_BAD_ARGUMENTS, EXIT_LOCKED
+from newscrawl.monitor import EXIT_ARCHIVE_UNUSABLE, EXIT_BAD_ARGUMENTS, EXIT_LOCKED, EXIT_OUTPUT_UNWRITABLE
 from newscrawl.params import ArgumentError
+from newscrawl.settings_check import output_dirs, settings_problem, unwritable
 
 
 class Command(ScrapyCrawlCommand):
@@ -40,11 +41,19 @@ class Command(ScrapyCrawlCommand):
                 validate(opts.spargs)
             except ArgumentError as error:
                 self._refuse(name, str(error), EXIT_BAD_ARGUMENTS)
+        problem = settings_problem(self.settings)
+        if problem:
+            self._refuse(name, problem, EXIT_BAD_ARGUMENTS)
         url = archive_url(self.settings)
         self.lock = RunLock(lock_path(url, self.settings["NEWSCRAWL_DATA_DIR"], name))
         if not self.lock.acquire():
             self._refuse(name, f"another {name} run holds {self.lock.path} ({self.lock.holder()}); not starting",
                          EXIT_LOCKED)
+        for directory in output_dirs(self.settings, name):
+            why = unwritable(directory)
+            if why:
+                self.lock.release()
+                self._refuse(name, f"cannot write exports to {directory}: {why}", EXIT_OUTPUT_UNWRITABLE)
         try:
             open_store(url).close()
         except ArchiveError as error:

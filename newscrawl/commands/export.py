@@ -15,9 +15,10 @@ from pathlib import Path
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
-from scrapy.exporters import CsvItemExporter, JsonItemExporter, JsonLinesItemExporter
+from scrapy.exporters import JsonItemExporter, JsonLinesItemExporter
 
 from newscrawl.archive import ArchiveError, archive_url, open_store
+from newscrawl.exporters import SafeCsvItemExporter
 from newscrawl.items import EXPORT_FIELDS
 
 FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonlines", ".jl": "jsonlines"}
@@ -32,9 +33,10 @@ def _day(name: str, value: str | None) -> date | None:
         raise UsageError(f"--{name} {value}: expected a date YYYY-MM-DD", print_help=False) from None
 
 
-def exporter_for(fmt: str, stream):
+def exporter_for(fmt: str, stream, neutralise_formulas: bool = True):
     if fmt == "csv":
-        return CsvItemExporter(stream, encoding="utf-8-sig", fields_to_export=EXPORT_FIELDS, join_multivalued="; ")
+        return SafeCsvItemExporter(stream, encoding="utf-8-sig", fields_to_export=EXPORT_FIELDS, join_multivalued="; ",
+                                   neutralise_formulas=neutralise_formulas)
     cls = JsonItemExporter if fmt == "json" else JsonLinesItemExporter
     return cls(stream, encoding="utf-8", fields_to_export=EXPORT_FIELDS, ensure_ascii=False)
 
@@ -73,12 +75,18 @@ class Command(ScrapyCommand):
             print(f"scrapy export: {error}", file=sys.stderr)
             self.exitcode = 1
             return
-        output.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
         count = 0
         try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
+        except OSError as error:
+            store.close()
+            print(f"scrapy export: cannot write {output}: {error.strerror or error}", file=sys.stderr)
+            self.exitcode = 1
+            return
+        try:
             with os.fdopen(handle, "wb") as stream:
-                exporter = exporter_for(fmt, stream)
+                exporter = exporter_for(fmt, stream, self.settings.getbool("NEWSCRAWL_CSV_NEUTRALISE"))
                 exporter.start_exporting()
                 for row in store.articles(site=opts.site, section=opts.section, since=start, until=end):
                     exporter.export_item(row)
@@ -88,6 +96,12 @@ class Command(ScrapyCommand):
             os.umask(umask)
             os.chmod(temporary, 0o666 & ~umask)  # mkstemp's 0600 is for the temporary only
             os.replace(temporary, output)
+        except OSError as error:
+            Path(temporary).unlink(missing_ok=True)
+            print(f"scrapy export: cannot write {output}: {error.strerror or error}; "
+                  f"nothing was changed there", file=sys.stderr)
+            self.exitcode = 1
+            return
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise

@@ -177,9 +177,16 @@ def _repeats(rng: random.Random, stories: list[Story]) -> list[Story]:
     reposted = next(s for s in stories if s.layout == "current" and s.section == "Politics"
                     and s.published.year == 2023)
     oil, gold = "أسعار النفط اليوم", "أسعار الذهب اليوم"
+    hostile = _story(rng, "News", datetime(2025, 2, 1, 10, 0, tzinfo=timezone.utc),
+                     '=HYPERLINK("https://evil.example/","اضغط هنا") عرض خاص',
+                     summary="@الحساب الرسمي: تفاصيل العرض \"الخاص\" بين علامتي تنصيص")
+    hostile.paragraphs.insert(1, '+966 هو رمز الاتصال الدولي للسعودية، وقال المتحدث: "سنرد على الجميع".')
+    hostile.paragraphs.insert(2, "-20 درجة مئوية سُجّلت في المرتفعات، بحسب الأرصاد")
     first_toll = _story(rng, "News", seed.published - timedelta(hours=30), seed.headline.replace("62", "36"))
     seed.followup_of = first_toll.headline
     return [
+        # Cells a spreadsheet would run as formulas, and quotes inside the text.
+        hostile,
         # The first toll of the seed's attack; the seed (62 dead) is its follow-up.
         first_toll,
         # A follow-up hours later, the toll updated.

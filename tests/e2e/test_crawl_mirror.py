@@ -142,3 +142,20 @@ def test_max_pages_limits_listing_pages(mirror, tmp_path):
     assert len(result.rows()) >= len(fetched) - 1  # one of the ten is a re-post of another
 
 
+
+
+def test_formula_cells_open_as_text_and_round_trip_through_pandas(crawl):
+    import pandas
+
+    hostile = '=HYPERLINK("https://evil.example/","اضغط هنا") عرض خاص'
+    json_row = next(r for r in crawl.rows() if r["headline"] == hostile)
+    assert json_row["summary"].startswith("@")
+    csv_row = next(r for r in crawl.csv_rows() if r["url"] == json_row["url"])
+    assert csv_row["headline"] == "'" + hostile
+    assert csv_row["summary"] == "'" + json_row["summary"]
+    assert csv_row["body"] == json_row["body"]  # the body starts with text; its «+966» paragraph is inside
+    frame = pandas.read_csv(crawl.export(".csv"), encoding="utf-8-sig", keep_default_na=False)
+    assert len(frame) == len(crawl.rows())
+    by_url = {r["url"]: r for r in crawl.rows()}
+    for record in frame.to_dict("records"):
+        assert record["body"] == by_url[record["url"]]["body"]

@@ -92,3 +92,15 @@ def test_a_mostly_blocked_run_fails_saying_so(served, tmp_path):
     assert any(f.startswith("blocked: ") for f in summary["verdict"]["failures"]), summary["verdict"]
     assert summary["articles"]["archived"] == 0
     assert "run failed: blocked:" in result.stderr
+
+
+def test_browser_impersonation_can_be_switched_on(served, tmp_path):
+    pytest.importorskip("scrapy_impersonate", reason="scrapy-impersonate is an optional dependency")
+    log = tmp_path / "access.log"
+    mirror = served("--access-log", str(log))
+    result = run_crawl(tmp_path, "-a", f"base_url={mirror.url}", "-a", "sections=Opinion",
+                       "-s", "NEWSCRAWL_IMPERSONATE=chrome")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "'impersonate/response_bytes':" in result.stderr  # pages came through curl_cffi
+    opinion = [a for a in mirror.articles if a["section"] == "Opinion"]
+    assert len(result.rows()) == len(opinion)

@@ -1,0 +1,78 @@
+"""Bad input through the real commands: one clear line, a non-zero status, no damage."""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import run_crawl, run_export, scrapy_env
+
+
+@pytest.mark.parametrize("setting", [
+    "NEWSCRAWL_DEDUP_WINDOW_DAYS=a week",
+    "NEWSCRAWL_MIN_BODY_WORDS=many",
+    "NEWSCRAWL_MIN_FIELD_COVERAGE={broken",
+    "NEWSCRAWL_MIN_FIELD_COVERAGE={\"body\": 2}",
+    "NEWSCRAWL_PROGRESS=sometimes",
+])
+def test_unreadable_settings_are_refused(tmp_path, setting):
+    result = run_crawl(tmp_path, "-a", "base_url=http://127.0.0.1:9", "-s", setting)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"scrapy crawl elaph: setting {setting.split('=')[0]}=")
+    assert not (tmp_path / "archive").exists()
+
+
+def test_a_file_that_is_not_an_archive_is_left_alone(tmp_path):
+    archive = tmp_path / "archive" / "newscrawl.sqlite3"
+    archive.parent.mkdir()
+    archive.write_bytes(b"my notes, not a database\n" * 100)
+    result = run_crawl(tmp_path, "-a", "base_url=http://127.0.0.1:9")
+    assert result.returncode == 4
+    assert result.stderr.strip().splitlines() == [
+        f"scrapy crawl elaph: archive/newscrawl.sqlite3 is not a newscrawl archive (file is not a database)"]
+    assert archive.read_bytes() == b"my notes, not a database\n" * 100
+    done = run_export(tmp_path, "-o", "out.csv")
+    assert done.returncode == 1 and "is not a newscrawl archive" in done.stderr
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_an_output_directory_that_cannot_be_written_is_refused(tmp_path):
+    (tmp_path / "exports").write_text("a file where the export directory should be")
+    feeds = '{"exports/%(name)s/%(run)s.csv": {"format": "csv"}}'
+    result = run_crawl(tmp_path, "-a", "base_url=http://127.0.0.1:9", "-s", f"FEEDS={feeds}")
+    assert result.returncode == 5
+    lines = result.stderr.strip().splitlines()
+    assert lines == ["scrapy crawl elaph: cannot write exports to exports/elaph: Not a directory"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only directories")
+def test_a_read_only_output_directory_is_refused(tmp_path):
+    (tmp_path / "archive" / "elaph").mkdir(parents=True)
+    (tmp_path / "archive" / "elaph").chmod(0o500)
+    result = run_crawl(tmp_path, "-a", "base_url=http://127.0.0.1:9")
+    assert result.returncode == 5 and "Permission denied" in result.stderr
+
+
+def test_a_full_disk_during_export_changes_nothing(mirror_crawl, tmp_path):
+    target = tmp_path / "all.csv"
+    assert run_export(mirror_crawl.workdir, "-o", str(target)).returncode == 0
+    before = target.read_bytes()
+    assert len(before) > 200_000
+
+    def small_disk():  # writes past 64 KB fail with EFBIG, as on a full disk
+        resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+        import signal
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+    done = subprocess.run([sys.executable, "-m", "scrapy", "export", "-o", str(target)], cwd=mirror_crawl.workdir,
+                          env=scrapy_env(), capture_output=True, text=True, preexec_fn=small_disk, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        f"scrapy export: cannot write {target}: File too large; nothing was changed there"]
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["all.csv"]
