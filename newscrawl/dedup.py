@@ -8,7 +8,8 @@ Pure: the store hands in the archived stories that could match; this module deci
 - Same key further apart: a new story (recurring headlines such as «أسعار النفط اليوم»).
 - A headline that differs only in its numbers, or in one or two words of a longer
   headline, within the window: a follow-up, archived as its own row with the first
-  version's story_id.
+  version's story_id — unless the texts are near-identical (90 % of 3-grams), which
+  makes it a copy with an edited headline: a duplicate («near_headline»).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from .text.keys import normalise_for_matching
 
 # Bodies sharing at least this share of the shorter one's word 3-grams tell one story.
 SAME_STORY_CONTAINMENT = 0.5
+# A near-identical headline over a near-identical text is a copy, not a follow-up.
+SAME_TEXT_CONTAINMENT = 0.9
 FOLLOWUP_MAX_EDITS = 2
 FOLLOWUP_MAX_EDIT_SHARE = 0.25
 # How far a date of lower precision may really lie from the instant stored for it.
@@ -86,11 +89,15 @@ def _shingles(body: str) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + 3]) for i in range(max(len(words) - 2, 1))} if words else set()
 
 
-def same_story(body_a: str, body_b: str) -> bool:
+def _containment(body_a: str, body_b: str) -> float:
     a, b = _shingles(body_a), _shingles(body_b)
     if not a or not b:
-        return True  # nothing to tell them apart
-    return len(a & b) / min(len(a), len(b)) >= SAME_STORY_CONTAINMENT
+        return 1.0  # nothing to tell them apart
+    return len(a & b) / min(len(a), len(b))
+
+
+def same_story(body_a: str, body_b: str) -> bool:
+    return _containment(body_a, body_b) >= SAME_STORY_CONTAINMENT
 
 
 def _token_edits(a: list[str], b: list[str]) -> int:
@@ -122,6 +129,9 @@ def decide(incoming: StoryRef, same_url: StoryRef | None, candidates: Iterable[S
         if candidate.headline_key == incoming.headline_key and same_story(candidate.body, incoming.body):
             return Decision("duplicate", "headline", candidate.story_id, candidate)
     followups = [c for c in near if is_followup_headline(c.headline_key, incoming.headline_key)]
+    for candidate in followups:
+        if _containment(candidate.body, incoming.body) >= SAME_TEXT_CONTAINMENT:
+            return Decision("duplicate", "near_headline", candidate.story_id, candidate)
     if followups:
         first = min(followups, key=lambda c: (c.published_at or datetime.max.replace(tzinfo=timezone.utc), c.id or 0))
         return Decision("followup", "near_headline", first.story_id, first)

@@ -9,6 +9,8 @@ from datetime import date
 from urllib.parse import urlsplit
 
 KNOWN = ("sections", "since", "until", "max_pages", "start_urls", "base_url", "refresh")
+# Only for `scrapy crawl news`, the spider for sites without a module.
+GENERIC = ("url", "languages")
 
 
 class ArgumentError(ValueError):
@@ -28,6 +30,8 @@ class CrawlParams:
     start_urls: tuple[str, ...] = ()
     base_url: str | None = None
     refresh: bool = False
+    url: str | None = None
+    languages: tuple[str, ...] = ()
 
 
 def _day(name: str, value: str | None) -> date | None:
@@ -56,11 +60,19 @@ def _url(name: str, value: str) -> str:
     return value
 
 
-def parse_params(args: Mapping[str, str], known_sections: tuple[str, ...]) -> CrawlParams:
-    """Read ``-a`` arguments; raise ArgumentError on the first one that is wrong."""
-    unknown = sorted(k for k in args if k not in KNOWN and not k.startswith("_"))
+def parse_params(args: Mapping[str, str], known_sections: tuple[str, ...], generic: bool = False) -> CrawlParams:
+    """Read ``-a`` arguments; raise ArgumentError on the first one that is wrong.
+    ``generic`` is for the `news` spider: it takes url= (required) and languages=."""
+    allowed = KNOWN + GENERIC if generic else KNOWN
+    unknown = sorted(k for k in args if k not in allowed and not k.startswith("_"))
     if unknown:
-        raise ArgumentError(unknown[0], str(args[unknown[0]]), f"one of {', '.join(KNOWN)}")
+        raise ArgumentError(unknown[0], str(args[unknown[0]]), f"one of {', '.join(allowed)}")
+    url, languages = None, ()
+    if generic:
+        url = _origin_or_page("url", str(args.get("url") or ""))
+        languages = tuple(l.strip().lower() for l in str(args.get("languages") or "ar").split(",") if l.strip())
+        if not languages or not all(re.fullmatch(r"[a-z]{2,3}", l) for l in languages):
+            raise ArgumentError("languages", str(args.get("languages")), "comma-separated ISO 639-1 codes, e.g. ar")
 
     sections = known_sections
     if args.get("sections"):
@@ -89,4 +101,12 @@ def parse_params(args: Mapping[str, str], known_sections: tuple[str, ...]) -> Cr
     refresh = str(args.get("refresh", "0")).lower()
     if refresh not in ("0", "1", "true", "false", "yes", "no"):
         raise ArgumentError("refresh", refresh, "1 to fetch archived articles again, 0 (the default) not to")
-    return CrawlParams(sections, since, until, max_pages, start_urls, base_url, refresh in ("1", "true", "yes"))
+    return CrawlParams(sections, since, until, max_pages, start_urls, base_url, refresh in ("1", "true", "yes"),
+                       url, languages)
+
+
+def _origin_or_page(name: str, value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ArgumentError(name, value, "the site's http(s) address, e.g. https://example.com/")
+    return value

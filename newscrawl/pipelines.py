@@ -13,6 +13,7 @@ from .archive import archive_url, open_store
 from .dedup import StoryRef, decide, key_tokens, published_instant, search_span
 from .sites import SITES
 from .text.keys import content_hash, headline_key
+from .text.language import detect_language
 from .text.clean import clean_body, clean_list
 from .text.unicode import clean_inline
 
@@ -36,6 +37,31 @@ class CleanTextPipeline:
         adapter["authors"] = clean_list(adapter.get("authors") or [])
         adapter["tags"] = clean_list(adapter.get("tags") or [])
         adapter["word_count"] = len(adapter["body"].split())
+        return item
+
+
+class LanguagePipeline:
+    """Detect each article's language (newscrawl.text.language) and drop articles in a
+    language the site does not publish in (the spider's ``languages``: the site
+    module's LANGUAGES, or -a languages= for `news`). Counted as
+    newscrawl/dropped/language_<code>."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item):
+        adapter = ItemAdapter(item)
+        detected = detect_language(f"{adapter.get('headline') or ''} {adapter.get('body') or ''}")
+        if detected:
+            adapter["language"] = detected
+        wanted = getattr(self.crawler.spider, "languages", ())
+        if detected and wanted and detected not in wanted:
+            self.crawler.stats.inc_value(f"newscrawl/dropped/language_{detected}")
+            raise DropItem(f"language {detected}, not {','.join(wanted)}: {adapter.get('url')}", log_level="INFO")
         return item
 
 

@@ -40,9 +40,10 @@ NEWSCRAWL_IMPERSONATE = ""
 ADDONS = {"newscrawl.addons.Impersonation": 0}  # a redirect loop costs five requests, not twenty
 
 # --- items ------------------------------------------------------------------------
-# Order: clean (100) → validate (200) → dedup and archive (300, one transaction).
+# Order: clean (100) → language (150) → validate (200) → dedup and archive (300, one transaction).
 ITEM_PIPELINES = {
     "newscrawl.pipelines.CleanTextPipeline": 100,
+    "newscrawl.pipelines.LanguagePipeline": 150,
     "newscrawl.pipelines.RequiredFieldsPipeline": 200,
     "newscrawl.pipelines.ArchivePipeline": 300,
 }

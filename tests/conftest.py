@@ -87,9 +87,10 @@ class CrawlResult:
     stdout: str
     stderr: str
     workdir: Path
+    spider: str = "elaph"
 
     def export(self, suffix: str) -> Path:
-        files = sorted((self.workdir / "archive" / "elaph").glob(f"*{suffix}"))
+        files = sorted((self.workdir / "archive" / self.spider).glob(f"*{suffix}"))
         assert len(files) == 1, files
         return files[0]
 
@@ -115,7 +116,7 @@ def run_crawl(workdir: Path, *args: str, spider: str = "elaph", timeout: int = 3
     """`scrapy crawl` in a subprocess, in ``workdir``, as a user would type it."""
     done = subprocess.run(crawl_command(spider, *args), cwd=workdir, env=scrapy_env(),
                           capture_output=True, text=True, timeout=timeout)
-    return CrawlResult(done.returncode, done.stdout, done.stderr, workdir)
+    return CrawlResult(done.returncode, done.stdout, done.stderr, workdir, spider)
 
 
 @pytest.fixture(scope="session")
@@ -147,3 +148,28 @@ def served(tmp_path):
     for process in processes:
         process.terminate()
         process.wait()
+
+
+@pytest.fixture(scope="session")
+def standard_mirror(tmp_path_factory):
+    """The standards-following site (sitemaps, feed, JSON-LD), in generic URL shapes."""
+    from newscrawl.mirror.standard import build_standard
+
+    root = tmp_path_factory.mktemp("standard")
+    build_standard(root, "generic")
+    process, url = serve(root)
+    yield Mirror(url, root)
+    process.terminate()
+    process.wait()
+
+
+@pytest.fixture(scope="session")
+def alarabiya_mirror(tmp_path_factory):
+    from newscrawl.mirror.standard import build_standard
+
+    root = tmp_path_factory.mktemp("alarabiya")
+    build_standard(root, "alarabiya")
+    process, url = serve(root)
+    yield Mirror(url, root)
+    process.terminate()
+    process.wait()

@@ -28,6 +28,8 @@ class Extraction:
     values: dict = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
     layout: str | None = None
+    # The page says it is an article (JSON-LD Article type, og:type=article, or a layout).
+    is_article: bool = False
 
     def take(self, name: str, candidates: list[tuple[str, object]]) -> None:
         for source, value in candidates:
@@ -67,6 +69,7 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
     site = layout_fields(sel, layout) if layout else {}
     result.layout = layout.name if layout else None
     jsonld, meta = jsonld_fields(sel), meta_fields(sel)
+    result.is_article = bool(layout or jsonld.get("is_article") or meta.get("is_article"))
     names = tuple(n for n in (*site_names, meta.get("site_name")) if n)
 
     generic: dict = {}

@@ -65,6 +65,7 @@ def jsonld_fields(sel: Selector) -> dict:
     obj = find_article(sel)
     if obj is None:
         return {}
+    is_article = bool(_types(obj) & (ARTICLE_TYPES - {"WebPage"}))
     keywords = obj.get("keywords") or []
     if isinstance(keywords, str):
         keywords = [k.strip() for k in keywords.split(",")]
@@ -81,4 +82,5 @@ def jsonld_fields(sel: Selector) -> dict:
         "image_url": _first_url(obj.get("image")),
         "section": section[0] if isinstance(section, list) and section else section,
         "language": obj.get("inLanguage") if isinstance(obj.get("inLanguage"), str) else None,
+        "is_article": is_article,
     }

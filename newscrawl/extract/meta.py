@@ -40,4 +40,5 @@ def meta_fields(sel: Selector) -> dict:
         "authors": [a for a in authors if not a.startswith("http")],
         "section": _first(values, "article:section"),
         "site_name": _first(values, "og:site_name"),
+        "is_article": (_first(values, "og:type") or "").lower() == "article",
     }

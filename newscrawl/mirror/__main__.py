@@ -11,6 +11,7 @@ from pathlib import Path
 from . import MIRROR_DIR
 from .build import build
 from .faults import plan
+from .standard import build_standard
 from .server import MirrorOptions, make_server
 
 
@@ -32,7 +33,15 @@ def main(argv: list[str] | None = None) -> int:
     make.add_argument("--published-until", type=lambda v: datetime.fromisoformat(v).replace(tzinfo=timezone.utc),
                       help="YYYY-MM-DD: leave out later stories")
     make.add_argument("--unseen-layout", action="store_true", help="article pages in a markup no site module knows")
+    standard = commands.add_parser("standard", help="write a standards-following site (sitemaps, feed, JSON-LD)")
+    standard.add_argument("--out", type=Path, required=True)
+    standard.add_argument("--flavour", choices=("generic", "alarabiya"), default="generic")
     args = parser.parse_args(argv)
+
+    if args.command == "standard":
+        rows = build_standard(args.out, args.flavour)
+        print(f"wrote {len(rows)} articles to {args.out}")
+        return 0
 
     if args.command == "build":
         stories = build(args.out, args.count, args.unseen_layout, args.published_until)

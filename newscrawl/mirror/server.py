@@ -21,7 +21,9 @@ from . import faults
 
 class MirrorHandler(SimpleHTTPRequestHandler):
     extensions_map = {".html": "text/html; charset=utf-8", ".htm": "text/html; charset=utf-8",
-                      ".json": "application/json", ".txt": "text/plain; charset=utf-8", "": "application/octet-stream"}
+                      ".json": "application/json", ".txt": "text/plain; charset=utf-8", ".xml": "application/xml",
+                      # Article pages of the standard mirror have extension-less paths.
+                      "": "text/html; charset=utf-8"}
 
     def translate_path(self, path: str) -> str:
         parts = urlsplit(path)

@@ -11,6 +11,7 @@ generic extractor.
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 from ..extract.layouts import Layout
@@ -23,6 +24,13 @@ API_PATH = "/v2/web/com/marticles/index/{section}/{page}"
 # On a mirror the API lives under the mirror's own origin.
 MIRROR_API_PATH = "/api" + API_PATH
 LANGUAGE = "ar"
+LANGUAGES = ("ar",)
+# Where the spider finds articles: the JSON listing API, then the HTML listings.
+SOURCES = ("api", "html")
+SITEMAPS: tuple[str, ...] = ()
+FEEDS: tuple[str, ...] = ()
+# Every URL in the article shape is an article: no need to see article markup first.
+REQUIRE_ARTICLE_MARKUP = False
 # Elaph is edited in London; its printed times carry no zone.
 TIMEZONE = "Europe/London"
 SITE_NAMES = ("إيلاف", "Elaph", "ايلاف")
@@ -81,6 +89,32 @@ def canonical_url(url: str, origin: str = ORIGIN) -> str | None:
     if not match:
         return None
     return f"{origin}/Web/{match['section']}/{match['year']}/{match['month']}/{match['id']}.html"
+
+
+def looks_like_article(url: str) -> bool:
+    return article_match(url) is not None
+
+
+def url_month(url: str) -> tuple[int, int] | None:
+    match = article_match(url)
+    return (int(match["year"]), int(match["month"])) if match else None
+
+
+def section_of(url: str) -> str | None:
+    match = article_match(url)
+    return match["section"] if match else None
+
+
+def api_entries(payload) -> list[tuple[str, datetime | None]]:
+    """(article path, publication time) for each entry of one API page; [] ends paging."""
+    entries = []
+    for entry in payload["data"]:
+        try:
+            published = datetime.fromtimestamp(int(entry["RelativeTime"]), tz=timezone.utc)
+        except (KeyError, TypeError, ValueError):
+            published = None
+        entries.append((str(entry.get("PostingURL", "")), published))
+    return entries
 
 
 def api_url(section: str, page: int, origin: str | None = None) -> str:

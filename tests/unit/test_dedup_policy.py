@@ -28,7 +28,10 @@ ARCHIVED = ref("مقتل 12 شخصاً في انفجار قرب بغداد", id=
     (ref("مقتل 12 شخصاً في انفجار قرب بغداد", body=BODY_B, when=T0 + timedelta(days=1)), "new", None),
     (ref("مقتل 12 شخصاً في انفجار قرب بغداد", when=T0 + timedelta(days=40)), "new", None),
     (ref("مقتل 19 شخصاً في انفجار قرب بغداد", body=BODY_B, when=T0 + timedelta(hours=6)), "followup", "near_headline"),
-    (ref("مقتل 19 شخصاً في انفجار ضخم قرب بغداد", when=T0 + timedelta(hours=6)), "followup", "near_headline"),
+    (ref("مقتل 19 شخصاً في انفجار ضخم قرب بغداد", body=BODY_A + " وارتفعت الحصيلة.", when=T0 + timedelta(hours=6)),
+     "duplicate", "near_headline"),  # the same text under an edited headline is a copy
+    (ref("مقتل 19 شخصاً في انفجار ضخم قرب بغداد", body=BODY_A[:50] + " " + BODY_B, when=T0 + timedelta(hours=6)),
+     "followup", "near_headline"),
     (ref("مقتل 19 شخصاً في انفجار قرب بغداد", when=T0 + timedelta(days=30)), "new", None),
     (ref("افتتاح معرض الكتاب في بغداد", when=T0 + timedelta(days=1)), "new", None),
     # Month precision: the URL's month is all that is known, the window widens by a month.

@@ -1,0 +1,333 @@
+"""SiteSpider: the routing every site shares. A site's spider is its module and a name.
+
+Sources, in the order a site module lists them in SOURCES: "api" (a paged JSON listing
+API), "sitemap" (robots.txt Sitemap lines, the module's SITEMAPS, sitemap indexes,
+Google News sitemaps), "feed" (the module's FEEDS and <link rel="alternate"> feeds,
+RSS or Atom), and "html" (the home page, the section pages it links, -a start_urls,
+with pagination). HTML listings start once the others are done, so the dates that APIs,
+sitemaps and feeds carry reach the articles first.
+
+Incremental: articles already in the archive are not requested (unless -a refresh=1),
+and a listing stops paging at a page that holds nothing new to this job.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from urllib.parse import urljoin, urlsplit
+from zoneinfo import ZoneInfo
+
+import scrapy
+from parsel import Selector
+from scrapy import Request, signals
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
+from scrapy.http import TextResponse
+from scrapy.utils.gz import gunzip
+from scrapy.utils.sitemap import sitemap_urls_from_robots
+
+from newscrawl import __version__
+from newscrawl.archive import archive_url, open_store
+from newscrawl.assemble import build_article, published_date
+from newscrawl.extract.chain import extract_article
+from newscrawl.listing import next_page_url
+from newscrawl.params import CrawlParams, parse_params
+from newscrawl.text.dates import parse_date
+
+ARTICLE_PRIORITY = 10
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "text/xml")
+
+
+class SiteSpider(scrapy.Spider):
+    site = None  # the site module (see newscrawl/sites/__init__.py)
+    generic = False
+
+    @classmethod
+    def validate_arguments(cls, args) -> CrawlParams:
+        return parse_params(args, cls.site.SECTIONS, generic=cls.generic)
+
+    def __init__(self, *args, **kwargs):
+        # Arguments are not set as attributes: -a start_urls=... must not replace the list.
+        super().__init__(*args)
+        self.params = self.validate_arguments(kwargs)
+        self.origin = self.params.base_url or self.site.ORIGIN
+        self.zone = ZoneInfo(self.site.TIMEZONE)
+        self.languages = self.params.languages or self.site.LANGUAGES
+        hosts = {urlsplit(self.origin).hostname, *self.site.HOSTS, *(urlsplit(u).hostname for u in self.params.start_urls)}
+        if "api" in self.site.SOURCES:
+            hosts.add(urlsplit(self.site.API_ORIGIN).hostname)
+        self.allowed_domains = sorted(h for h in hosts if h)
+        self._html_listings_started = False
+        self.archive = None
+        self.job_started = datetime.now(timezone.utc)
+        # Article URLs that could not be fetched, with their last error, for the run summary.
+        self.unreachable: dict[str, str] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.start_html_listings, signal=signals.spider_idle)
+        crawler.signals.connect(spider.close_archive, signal=signals.spider_closed)
+        spider.archive = open_store(archive_url(crawler.settings))
+        return spider
+
+    @classmethod
+    def update_settings(cls, settings):
+        super().update_settings(settings)
+        if settings.getpriority("USER_AGENT") <= 0:  # not chosen by the user
+            contact = settings.get("NEWSCRAWL_CONTACT")
+            settings.set("USER_AGENT", f"newscrawl/{__version__} (+{contact}) Scrapy/{scrapy.__version__}",
+                         priority="spider")
+
+    def close_archive(self):
+        self.archive.close()
+
+    async def start(self):
+        # With JOBDIR, spider.state survives a pause: a resumed job keeps its start.
+        self.job_started = getattr(self, "state", {}).setdefault("job_started", self.job_started)
+        sources = self.site.SOURCES
+        if "api" in sources:
+            for section in self.params.sections:
+                yield self._api_request(section, 1)
+        if "sitemap" in sources:
+            yield Request(self.origin + "/robots.txt", callback=self.parse_robots, errback=self.listing_failed)
+            for path in self.site.SITEMAPS:
+                yield self._sitemap_request(urljoin(self.origin + "/", path))
+        if "feed" in sources:
+            for path in self.site.FEEDS:
+                yield self._feed_request(urljoin(self.origin + "/", path))
+
+    # --- what is new ---------------------------------------------------------------
+
+    def _is_new(self, url: str) -> bool:
+        """New to this job: not archived before it started (or -a refresh=1). A story
+        archived earlier in this job (say, from the API) is new too, so the HTML
+        listings page past it; it is not requested again."""
+        if self.params.refresh:
+            return True
+        seen = self.archive.first_seen(url)
+        if seen is None or seen >= self.job_started.replace(microsecond=0):
+            return True
+        self.crawler.stats.inc_value("newscrawl/articles/skipped_archived")
+        return False
+
+    def _needs_fetch(self, url: str) -> bool:
+        return self.params.refresh or self.archive.first_seen(url) is None
+
+    def _before_since(self, day: date | None) -> bool:
+        return bool(self.params.since and day) and day < self.params.since
+
+    def _after_until(self, day: date | None) -> bool:
+        return bool(self.params.until and day) and day > self.params.until
+
+    def _page_limit(self, page: int) -> bool:
+        return self.params.max_pages is not None and page >= self.params.max_pages
+
+    def _month_bounds(self, url: str) -> tuple[date | None, date | None]:
+        month = self.site.url_month(url)
+        return (date(*month, 1), date(*month, 28)) if month else (None, None)
+
+    def _consider(self, url: str | None, published: datetime | None) -> tuple[bool, Request | None]:
+        """(new to this job, request to make) for one article a listing names."""
+        if url is None:
+            return False, None
+        first, last = self._month_bounds(url)
+        day = published.date() if published else None
+        if self._before_since(day or last):
+            return False, None
+        if self._after_until(day or first):
+            return True, None  # newer than the window: keep paging towards it
+        if not self._in_sections(url) or not self._is_new(url):
+            return False, None
+        return True, (self._article_request(url, published) if self._needs_fetch(url) else None)
+
+    def _in_sections(self, url: str) -> bool:
+        section = self.site.section_of(url)
+        return section is None or not self.site.SECTIONS or section.lower() in {s.lower() for s in self.params.sections}
+
+    # --- JSON listing API ------------------------------------------------------------
+
+    def _api_request(self, section: str, page: int) -> Request:
+        return Request(self.site.api_url(section, page, self.params.base_url), callback=self.parse_api,
+                       errback=self.listing_failed, cb_kwargs={"section": section, "page": page})
+
+    def parse_api(self, response, section: str, page: int):
+        try:
+            entries = self.site.api_entries(response.json())
+        except (ValueError, KeyError, TypeError, AttributeError):
+            self.logger.error("listing API answered something that is not its JSON: %s", response.url)
+            self.crawler.stats.inc_value("newscrawl/listing/api_unreadable")
+            return
+        self.crawler.stats.inc_value("newscrawl/listing/api_pages")
+        fresh = 0
+        for path, published in entries:
+            new, request = self._consider(self.site.canonical_url(urljoin(self.origin, path), self.origin), published)
+            fresh += new
+            if request:
+                yield request
+        if fresh and not self._page_limit(page):
+            yield self._api_request(section, page + 1)
+
+    # --- sitemaps and feeds --------------------------------------------------------
+
+    def _sitemap_request(self, url: str, page: int = 1) -> Request:
+        return Request(url, callback=self.parse_sitemap, errback=self.listing_failed, cb_kwargs={"page": page})
+
+    def _feed_request(self, url: str) -> Request:
+        return Request(url, callback=self.parse_feed, errback=self.listing_failed)
+
+    def parse_robots(self, response):
+        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
+            yield self._sitemap_request(url)
+
+    def parse_sitemap(self, response, page: int = 1):
+        body = response.body
+        if body[:2] == b"\x1f\x8b":
+            body = gunzip(body, max_size=self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
+        sel = Selector(text=body.decode("utf-8", "replace"), type="xml")
+        sel.remove_namespaces()
+        self.crawler.stats.inc_value("newscrawl/listing/sitemaps")
+        for node in sel.xpath("/sitemapindex/sitemap"):
+            modified = parse_date(node.xpath("string(lastmod)").get().strip())
+            if modified and self._before_since(modified.value.date()):
+                continue  # nothing in it changed since `since`
+            yield self._sitemap_request(urljoin(response.url, node.xpath("string(loc)").get().strip()))
+        for node in sel.xpath("/urlset/url"):
+            loc = node.xpath("string(loc)").get().strip()
+            published = parse_date(node.xpath("string(news/publication_date)").get().strip())
+            modified = parse_date(node.xpath("string(lastmod)").get().strip())
+            if published is None and modified and self._before_since(modified.value.date()):
+                continue
+            when = _instant(published)
+            _, request = self._consider(self.site.canonical_url(urljoin(response.url, loc), self.origin), when)
+            if request:
+                yield request
+
+    def parse_feed(self, response):
+        sel = Selector(text=response.text, type="xml")
+        sel.remove_namespaces()
+        self.crawler.stats.inc_value("newscrawl/listing/feeds")
+        items = [(n.xpath("string(link)").get(), n.xpath("string(pubDate)").get() or n.xpath("string(date)").get())
+                 for n in sel.xpath("//item")]
+        items += [(n.xpath("link[@rel='alternate']/@href | link[not(@rel)]/@href").get(),
+                   n.xpath("string(published)").get() or n.xpath("string(updated)").get()) for n in sel.xpath("//entry")]
+        for link, stamp in items:
+            if not link:
+                continue
+            when = _instant(parse_date(stamp.strip()) if stamp else None)
+            _, request = self._consider(self.site.canonical_url(urljoin(response.url, link.strip()), self.origin), when)
+            if request:
+                yield request
+
+    def listing_failed(self, failure):
+        self.crawler.stats.inc_value("newscrawl/listing/failed")
+        self.logger.warning("listing %s failed: %s", failure.request.url, failure.value)
+
+    # --- HTML listings -------------------------------------------------------------
+
+    def start_html_listings(self):
+        if self._html_listings_started or "html" not in self.site.SOURCES:
+            return
+        self._html_listings_started = True
+        self.crawler.engine.crawl(Request(self.origin + "/", callback=self.parse_home, errback=self.listing_failed))
+        for url in self.params.start_urls:
+            self.crawler.engine.crawl(self._listing_request(url, None, 1, ()))
+        raise DontCloseSpider
+
+    def _listing_request(self, url: str, section: str | None, page: int, seen: tuple) -> Request:
+        return Request(url, callback=self.parse_listing, errback=self.listing_failed,
+                       cb_kwargs={"section": section, "page": page, "seen": seen})
+
+    def parse_home(self, response):
+        if "feed" in self.site.SOURCES:
+            for href in response.xpath("//link[@rel='alternate']").xpath(
+                    "@href[../@type='application/rss+xml' or ../@type='application/atom+xml']").getall():
+                yield self._feed_request(urljoin(response.url, href.strip()))
+        for href in response.xpath("//a/@href").getall():
+            url = urljoin(response.url, href.strip())
+            section = self.site.section_of_listing(url, self.params.sections)
+            if section and urlsplit(url).hostname == urlsplit(self.origin).hostname:
+                yield self._listing_request(url, section, 1, ())
+        for url in self._article_links(response):
+            _, request = self._consider(url, None)
+            if request:
+                yield request
+
+    def parse_listing(self, response, section: str | None, page: int, seen: tuple):
+        self.crawler.stats.inc_value("newscrawl/listing/html_pages")
+        links = self._article_links(response)
+        signature = hash(frozenset(links))
+        if signature in seen:
+            self.logger.info("listing page repeats an earlier page, stop paging: %s", response.url)
+            self.crawler.stats.inc_value("newscrawl/listing/loops_stopped")
+            return
+        fresh = 0
+        for url in links:
+            new, request = self._consider(url, None)
+            fresh += new
+            if request:
+                yield request
+        if self._page_limit(page) or not fresh:
+            return  # nothing new here: older pages hold nothing new either
+        next_url = next_page_url(response, response.url, self.site.NEXT_TEXTS)
+        if next_url:
+            yield self._listing_request(next_url, section, page + 1, (*seen, signature))
+
+    def _article_links(self, response) -> list[str]:
+        """Canonical article URLs linked from a page, each once, in page order."""
+        found = {}
+        for href in response.xpath("//a/@href").getall():
+            url = self.site.canonical_url(urljoin(response.url, href.strip()), self.origin)
+            if url and self.site.looks_like_article(url):
+                found.setdefault(url, None)
+        return list(found)
+
+    # --- articles ------------------------------------------------------------------
+
+    def _article_request(self, url: str, listing_time: datetime | None = None) -> Request:
+        self.crawler.stats.inc_value("newscrawl/articles/requested")
+        # The listing's time travels with the request, so a resumed job (JOBDIR) keeps it.
+        return Request(url, callback=self.parse_article, errback=self.article_failed, priority=ARTICLE_PRIORITY,
+                       cb_kwargs={"listing_time": listing_time})
+
+    def article_failed(self, failure):
+        """Record an article page that could not be fetched and why."""
+        error = failure.value
+        response = getattr(error, "response", None)
+        if isinstance(error, IgnoreRequest) and "robots.txt" in str(error).lower():
+            return  # not ours to fetch
+        reason = f"HTTP {response.status}" if response is not None else f"{type(error).__name__}: {error}".strip()
+        self.unreachable[failure.request.url] = reason[:200]
+        self.crawler.stats.inc_value("newscrawl/articles/unreachable")
+
+    def parse_article(self, response, listing_time: datetime | None = None):
+        kind = response.headers.get(b"Content-Type", b"text/html").decode("latin-1").lower()
+        if not isinstance(response, TextResponse) or not ("html" in kind or kind.startswith("text/")):
+            # Scrapy picks the response class by the URL's .html when the type is unknown.
+            self.unreachable[response.request.url] = f"not HTML: {kind}"
+            self.crawler.stats.inc_value("newscrawl/articles/unreachable")
+            return
+        url = self.site.canonical_url(response.url, self.origin) or response.url
+        extraction = extract_article(response.text, self.site.LAYOUTS, self.site.SITE_NAMES)
+        stats = self.crawler.stats
+        if self.site.REQUIRE_ARTICLE_MARKUP and not extraction.is_article and listing_time is None:
+            stats.inc_value("newscrawl/skipped/not_an_article")
+            return
+        published, source = published_date(extraction, listing_time, self.site.url_month(url))
+        for name, field_source in {**extraction.sources, "published": source}.items():
+            if field_source:
+                stats.inc_value(f"newscrawl/field/{name}/{field_source}")
+        if published and published.precision != "month" and (
+                self._before_since(published.value.date()) or self._after_until(published.value.date())):
+            stats.inc_value("newscrawl/skipped/outside_window")
+            return
+        yield build_article(
+            extraction, url=url, site=self.site.NAME, section=self.site.section_of(url),
+            published=published, zone=self.zone, default_language=self.site.LANGUAGE,
+        )
+
+
+def _instant(parsed) -> datetime | None:
+    if parsed is None or parsed.precision == "month":
+        return None
+    value = parsed.value
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)

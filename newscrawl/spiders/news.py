@@ -1,0 +1,14 @@
+"""scrapy crawl news -a url=https://example.com/ — any news site, without a site module."""
+
+from newscrawl.sites.generic import GenericSite
+from newscrawl.spiders.base import SiteSpider
+
+
+class NewsSpider(SiteSpider):
+    name = "news"
+    generic = True
+    site = GenericSite("https://example.invalid/")  # replaced per run by -a url
+
+    def __init__(self, *args, **kwargs):
+        self.site = GenericSite(str(kwargs.get("url") or "https://example.invalid/"))
+        super().__init__(*args, **kwargs)
