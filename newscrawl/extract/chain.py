@@ -14,8 +14,9 @@ from datetime import datetime
 from parsel import Selector
 
 from ..text.dates import ParsedDate, parse_date
+from ..text.keys import normalise_for_matching
 from ..text.unicode import clean_inline
-from .generic import date_candidates, generic_fields
+from .generic import date_candidates, generic_fields, marked_dates, url_day
 from .jsonld import jsonld_fields
 from .layouts import Layout, layout_fields, pick_layout
 from .meta import meta_fields
@@ -61,7 +62,7 @@ def parse_first(candidates: list[tuple[str, str | None]], now: datetime) -> tupl
 
 
 def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tuple[str, ...] = (),
-                    now: datetime | None = None) -> Extraction:
+                    now: datetime | None = None, url: str | None = None) -> Extraction:
     sel = Selector(text=html)
     now = now or datetime.now()
     result = Extraction()
@@ -90,7 +91,8 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
                          ("generic", generic.get("body"))])
 
     body = result.values.get("body")
-    if body and result.values.get("headline") and body[0] in (result.values["headline"], site.get("headline")):
+    if body and result.values.get("headline") and normalise_for_matching(body[0]) in (
+            normalise_for_matching(result.values["headline"]), normalise_for_matching(site.get("headline") or "")):
         # Generic extractors keep the page's own heading as the body's first line.
         result.values["body"] = body[1:]
 
@@ -98,7 +100,10 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
     if summary and result.sources["summary"] != "site" and _is_excerpt(summary, result.values.get("body", [])):
         del result.values["summary"], result.sources["summary"]
 
+    # Machine-readable dates first, then a day in the URL, then a printed date — a
+    # printed one is often a «last updated» stamp or a header clock.
     published = parse_first([("jsonld", jsonld.get("published")), ("meta", meta.get("published")),
+                             *(("markup", d) for d in marked_dates(sel)), ("url", url_day(url)),
                              ("site", site.get("published")),
                              *(("generic", c) for c in date_candidates(sel))], now)
     if published:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
+
 import trafilatura
 from parsel import Selector
 
@@ -12,6 +15,23 @@ DATE_XPATH = (
     "//time/@datetime | //time | //*[@itemprop='datePublished']/@content"
     " | //*[@itemprop='datePublished']/@datetime | //*[@itemprop='datePublished']"
 )
+
+
+# Dates a page states in attributes (RDFa, microdata) outside <meta>: machine-readable.
+MARKED_DATE_XPATH = ("//*[@property='dc:date' or @property='dc:created' or @property='dcterms:created' or "
+                     "@property='article:published_time' or @itemprop='datePublished']/@content"
+                     " | //*[@itemprop='datePublished']/@datetime")
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)/(?:[^/]+/)?(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$|[-_.])")
+
+
+def marked_dates(sel: Selector) -> list[str]:
+    return [v.strip() for v in sel.xpath(MARKED_DATE_XPATH).getall() if v.strip()]
+
+
+def url_day(url: str | None) -> str | None:
+    """The day a URL path names (/2013/08/03/, /2013/middle_east/8/3/), as YYYY-MM-DD."""
+    match = _URL_DAY.search(urlsplit(url).path) if url else None
+    return f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}" if match else None
 
 
 def headline(sel: Selector) -> str | None:
