@@ -15,10 +15,16 @@ CHALLENGE_MARKERS = re.compile(
 _TEXT = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
 
 
+# Challenge pages are small; a full article page that merely loads a protection script
+# (Cloudflare's /cdn-cgi/challenge-platform/ beacon rides on normal pages) is not one.
+CHALLENGE_MAX_SIZE = 60000
+
+
 def is_challenge(html: str) -> bool:
     """Whether a 200 answer is a challenge or block page rather than the article."""
-    head = html[:20000]
-    if CHALLENGE_MARKERS.search(head):
+    if len(html) > CHALLENGE_MAX_SIZE:
+        return False
+    if CHALLENGE_MARKERS.search(html):
         return True
     # A JS-only shell: a script-driven page with almost no text of its own.
-    return "<script" in head.lower() and len(_TEXT.sub(" ", html).split()) < 5 and len(html) < 20000
+    return "<script" in html.lower() and len(_TEXT.sub(" ", html).split()) < 5

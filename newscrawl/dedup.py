@@ -85,7 +85,7 @@ def key_tokens(headline_key: str) -> list[str]:
 
 
 def _shingles(body: str) -> set[tuple[str, ...]]:
-    words = normalise_for_matching(body).split()
+    words = normalise_for_matching(body, already_clean=True).split()
     return {tuple(words[i:i + 3]) for i in range(max(len(words) - 2, 1))} if words else set()
 
 

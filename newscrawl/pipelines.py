@@ -141,7 +141,7 @@ class ArchivePipeline:
                           self.store.candidates(site, key, tokens, search_span(incoming, self.window)), self.window)
         if decision.verdict == "duplicate" and decision.reason == "url" and self._refresh():
             if self.store.replace(decision.other.id, adapter.asdict(), headline_key=key,
-                                  content_hash=content_hash(adapter["body"]), seen_at=now):
+                                  content_hash=content_hash(adapter["body"], already_clean=True), seen_at=now):
                 adapter["story_id"] = decision.story_id
                 self.stats.inc_value("newscrawl/refreshed")
                 return item
@@ -154,7 +154,7 @@ class ArchivePipeline:
             raise DropItem(f"duplicate ({decision.reason}): {incoming.url} repeats {decision.other.url}",
                            log_level="DEBUG")
         adapter["story_id"] = self.store.add(
-            adapter.asdict(), headline_key=key, content_hash=content_hash(adapter["body"]),
+            adapter.asdict(), headline_key=key, content_hash=content_hash(adapter["body"], already_clean=True),
             published_at=incoming.published_at, tokens=tokens, story_id=decision.story_id, seen_at=now)
         self.stats.inc_value("newscrawl/archived")
         if decision.verdict == "followup":

@@ -39,6 +39,10 @@ REDIRECT_MAX_TIMES = 5
 NEWSCRAWL_IMPERSONATE = ""
 ADDONS = {"newscrawl.addons.Impersonation": 0}  # a redirect loop costs five requests, not twenty
 
+# Items in flight per response. An article page yields one item; Scrapy starts this many
+# workers for every callback's output, so its default of 100 is pure overhead here.
+CONCURRENT_ITEMS = 8
+
 # --- items ------------------------------------------------------------------------
 # Order: clean (100) → language (150) → validate (200) → dedup and archive (300, one transaction).
 ITEM_PIPELINES = {

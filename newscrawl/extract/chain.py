@@ -53,7 +53,9 @@ def _is_excerpt(summary: str, body: list[str]) -> bool:
     return bool(probe) and probe in clean_inline(" ".join(body[:2]))
 
 
-def parse_first(candidates: list[tuple[str, str | None]], now: datetime) -> tuple[str, ParsedDate] | None:
+def parse_first(candidates, now: datetime) -> tuple[str, ParsedDate] | None:
+    """The first candidate (source, raw text) that parses to a dated day; lazily, so the
+    costly scans at the end run only when nothing better was found."""
     for source, raw in candidates:
         parsed = parse_date(raw, now=now) if raw else None
         if parsed and parsed.year_known and parsed.precision in ("datetime", "day"):
@@ -61,9 +63,21 @@ def parse_first(candidates: list[tuple[str, str | None]], now: datetime) -> tupl
     return None
 
 
+def _date_candidates(sel, jsonld: dict, meta: dict, site: dict, url: str | None):
+    yield "jsonld", jsonld.get("published")
+    yield "meta", meta.get("published")
+    for value in marked_dates(sel):
+        yield "markup", value
+    yield "url", url_day(url)
+    yield "site", site.get("published")
+    for value in date_candidates(sel):
+        yield "generic", value
+
+
 def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tuple[str, ...] = (),
-                    now: datetime | None = None, url: str | None = None) -> Extraction:
-    sel = Selector(text=html)
+                    now: datetime | None = None, url: str | None = None, sel: Selector | None = None) -> Extraction:
+    """All fields of one article page. ``sel`` is the page already parsed, if it is."""
+    sel = sel if sel is not None else Selector(text=html)
     now = now or datetime.now()
     result = Extraction()
     layout = pick_layout(sel, layouts)
@@ -102,10 +116,7 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
 
     # Machine-readable dates first, then a day in the URL, then a printed date — a
     # printed one is often a «last updated» stamp or a header clock.
-    published = parse_first([("jsonld", jsonld.get("published")), ("meta", meta.get("published")),
-                             *(("markup", d) for d in marked_dates(sel)), ("url", url_day(url)),
-                             ("site", site.get("published")),
-                             *(("generic", c) for c in date_candidates(sel))], now)
+    published = parse_first(_date_candidates(sel, jsonld, meta, site, url), now)
     if published:
         result.sources["published"], result.values["published"] = published
     updated = parse_first([("jsonld", jsonld.get("updated")), ("meta", meta.get("updated"))], now)

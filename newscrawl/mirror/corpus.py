@@ -172,10 +172,10 @@ def _repeats(rng: random.Random, stories: list[Story]) -> list[Story]:
     """The ways one story reaches a crawl more than once, and headlines that repeat
     without being the same story."""
     seed = stories[0]
-    original = next(s for s in stories if s.layout == "current" and s.section == "News"
-                    and s.published.year == 2022)
-    reposted = next(s for s in stories if s.layout == "current" and s.section == "Politics"
-                    and s.published.year == 2023)
+    current = [s for s in stories if s.layout == "current"]
+    # Small mirrors (benchmark smoke runs) may lack these years: any current story will do.
+    original = next((s for s in current if s.section == "News" and s.published.year == 2022), current[0])
+    reposted = next((s for s in current if s.section == "Politics" and s.published.year == 2023), current[-1])
     oil, gold = "أسعار النفط اليوم", "أسعار الذهب اليوم"
     hostile = _story(rng, "News", datetime(2025, 2, 1, 10, 0, tzinfo=timezone.utc),
                      '=HYPERLINK("https://evil.example/","اضغط هنا") عرض خاص',
@@ -220,11 +220,14 @@ def _fill(rng: random.Random, template: str, section: str) -> str:
 
 
 def _unique_headline(rng: random.Random, section: str, seen: set[str]) -> str:
-    while True:
+    for attempt in range(200):
         headline = _fill(rng, rng.choice(HEADLINES[section]), section)
+        if attempt >= 50:  # a large mirror exhausts the templates: vary the place too
+            headline += f" و{rng.choice(CITIES)} و{rng.choice(CITIES)} ({rng.randint(1, 10**6)})"
         if headline not in seen:
             seen.add(headline)
             return headline
+    raise RuntimeError("no unique headline left")
 
 
 def _paragraph(rng: random.Random, section: str, sentences: int | None = None) -> str:

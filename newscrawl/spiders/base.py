@@ -307,7 +307,8 @@ class SiteSpider(scrapy.Spider):
             self.crawler.stats.inc_value("newscrawl/articles/unreachable")
             return
         url = self.site.canonical_url(response.url, self.origin) or response.url
-        extraction = extract_article(response.text, self.site.LAYOUTS, self.site.SITE_NAMES, url=response.url)
+        extraction = extract_article(response.text, self.site.LAYOUTS, self.site.SITE_NAMES, url=response.url,
+                                     sel=response.selector)
         stats = self.crawler.stats
         if self.site.REQUIRE_ARTICLE_MARKUP and not extraction.is_article and listing_time is None:
             stats.inc_value("newscrawl/skipped/not_an_article")

@@ -169,7 +169,9 @@ def parse_date(text: str | None, now: datetime | None = None) -> ParsedDate | No
     clock, form = _take_time(form)
     found = _hijri(form) or _numeric(form) or _named(form, now)
     if found is None:
-        return _fallback(raw, now)
+        # Without a digit nothing but a bare month name is a date, and _named has
+        # seen those: dateparser (2 ms a call) is for dates written some other way.
+        return _fallback(raw, now) if re.search(r"\d", form) else None
     day_value, precision, year_known = found
     if clock and precision == "day":
         day_value = day_value.replace(hour=clock[0], minute=clock[1], second=clock[2])

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 
 from .unicode import clean_inline
 
@@ -17,6 +16,8 @@ _FOLD = str.maketrans({
     **{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)},
 })
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+# Everything that is not a letter or digit (punctuation, symbols, spaces) breaks words.
+_BREAKS = re.compile(r"[\W_]+")
 _DEFAULT_SITE_NAMES = ("إيلاف", "ايلاف", "elaph")
 
 
@@ -26,13 +27,13 @@ def _strip_site_name(text: str, site_names: tuple[str, ...]) -> str:
     return text
 
 
-def normalise_for_matching(text: str) -> str:
+def normalise_for_matching(text: str, already_clean: bool = False) -> str:
     """Noise removed, diacritics and tatweel removed, letters folded (أإآٱ→ا, ى→ي, ة→ه,
     ؤ→و, ئ→ي), digits to ASCII, punctuation and symbols removed, Latin case-folded,
-    whitespace collapsed."""
-    text = _MARKS.sub("", clean_inline(text)).translate(_FOLD)
-    text = "".join(" " if unicodedata.category(c)[0] in "PSZ" else c for c in text)
-    return " ".join(text.casefold().split())
+    whitespace collapsed. ``already_clean`` skips clean_inline for text that has been
+    through it (the archive's bodies)."""
+    text = _MARKS.sub("", text if already_clean else clean_inline(text)).translate(_FOLD)
+    return _BREAKS.sub(" ", text.casefold()).strip()
 
 
 def headline_key(headline: str, site_names: tuple[str, ...] = _DEFAULT_SITE_NAMES) -> str:
@@ -41,7 +42,7 @@ def headline_key(headline: str, site_names: tuple[str, ...] = _DEFAULT_SITE_NAME
     return normalise_for_matching(_strip_site_name(clean_inline(headline), site_names))
 
 
-def content_hash(body: str) -> str:
+def content_hash(body: str, already_clean: bool = False) -> str:
     """Hash of the body's matching form: the same text edited for diacritics, spelling of
     alef or spacing hashes the same."""
-    return hashlib.sha256(normalise_for_matching(body).encode("utf-8")).hexdigest()
+    return hashlib.sha256(normalise_for_matching(body, already_clean).encode("utf-8")).hexdigest()

@@ -35,6 +35,7 @@ def _presentation_forms() -> dict[int, str]:
 
 
 PRESENTATION_FORMS = _presentation_forms()
+_NOISE_CHARS = re.compile("[" + re.escape(INVISIBLE + ODD_SPACES) + "\ufb50-\ufdff\ufe70-\ufeff]")
 _NOISE = str.maketrans({**PRESENTATION_FORMS, **{c: None for c in INVISIBLE},
                         **{c: " " for c in ODD_SPACES}})
 _LETTER_OR_MARK = "\u0621-\u063F\u0641-\u065F\u0670-\u06D3"
@@ -45,6 +46,11 @@ _TATWEEL_RUN = re.compile("\u0640{2,}")
 _SPACES = re.compile(r" {2,}")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 _PLAUSIBLE = re.compile(r"[\x00-\xff\u0600-\u06ff\u2000-\u206f\ufb50-\ufdff\ufe70-\ufeff]*")
+# Every wrong decoding repair_mojibake undoes leaves characters from Latin-1 or from
+# Windows-125x's symbol rows; genuine Arabic text (apart from « ») has none of them.
+_MOJIBAKE_HINT = re.compile("[\u0080-\u00aa\u00ac-\u00ba\u00bc-\u00ff\u0152\u0153\u0160\u0161\u0178"
+                            "\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122"
+                            "\u067e\u0679\u0686\u0698\u0688\u06af\u06a9\u0691\u06ba\u06be\u06c1\u200c\u200d]")
 _LATIN1_HIGH = re.compile(r"[\u00C0-\u00FF]")
 
 
@@ -62,7 +68,7 @@ def repair_mojibake(text: str) -> str:
     Anything less certain is returned unchanged.
     """
     visible = len(text) - text.count(" ")
-    if visible < 4:
+    if visible < 4 or not _MOJIBAKE_HINT.search(text):
         return text
     for wrong, leads in (("cp1256", "طظعغ"), ("cp1252", "ØÙÚÛ"), ("latin-1", "ØÙÚÛ")):
         if sum(text.count(c) for c in leads) < 0.3 * visible:
@@ -95,7 +101,10 @@ def clean_inline(text: str | None) -> str:
         return ""
     text = html.unescape(text)
     text = repair_mojibake(text)
-    text = _TATWEEL_RUN.sub(TATWEEL, _STRETCH.sub("", text.translate(_NOISE)))
+    if _NOISE_CHARS.search(text):  # most text has none: skip the per-character table
+        text = text.translate(_NOISE)
+    if TATWEEL in text:
+        text = _TATWEEL_RUN.sub(TATWEEL, _STRETCH.sub("", text))
     # NFC last: removing a control between two marks can leave them out of canonical order.
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r", " ").replace("\n", " ")

@@ -1,0 +1,88 @@
+"""Pages per second: `scrapy crawl elaph` against plain Scrapy fetching the same URLs.
+
+    python benchmarks/throughput.py [--count 10000] [--work DIR]
+
+Builds (once) a mirror of COUNT articles, serves it on 127.0.0.1, runs newscrawl's full
+crawl of it into a fresh archive (every page parsed, cleaned, deduplicated, archived and
+exported), records every URL it fetched, then has a bare Scrapy spider fetch exactly
+those URLs and do nothing. Both run with the same network settings (no AutoThrottle, no
+delay, 16 concurrent requests) against the same server, one after the other. Also
+reports each run's CPU time and peak RSS (from wait4 on the crawl process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import REPO, mirror, serve  # noqa: E402
+
+SAME_NETWORK = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "CONCURRENT_REQUESTS=16",
+                "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=WARNING", "-s", "TELNETCONSOLE_ENABLED=False"]
+
+
+def timed(command: list[str], cwd: Path, env: dict) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak RSS in MB) of one command."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    elapsed = time.perf_counter() - started
+    if process.returncode != 0:
+        raise SystemExit(f"{command[:5]} failed ({process.returncode}):\n{stderr[-3000:].decode()}")
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def run(count: int, work: Path) -> dict:
+    root = mirror(count, work)
+    log = work / f"access-{count}.log"
+    log.unlink(missing_ok=True)
+    process, url = serve(root, "--access-log", str(log))
+    try:
+        crawl_dir = Path(tempfile.mkdtemp(dir=work))
+        env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings", "PYTHONPATH": str(REPO)}
+        newscrawl_s, newscrawl_cpu, newscrawl_rss = timed(
+            [sys.executable, "-m", "scrapy", "crawl", "elaph", "-a", f"base_url={url}", *SAME_NETWORK], crawl_dir, env)
+        summary = json.loads(next((crawl_dir / "archive/elaph").glob("*.summary.json")).read_text(encoding="utf-8"))
+        fetched = [url + path for path in log.read_text(encoding="utf-8").splitlines()]
+        urls = work / f"urls-{count}.txt"
+        urls.write_text("\n".join(fetched), encoding="utf-8")
+        bare_env = {k: v for k, v in os.environ.items() if k not in ("SCRAPY_SETTINGS_MODULE", "PYTHONPATH")}
+        bare_s, bare_cpu, bare_rss = timed([sys.executable, "-m", "scrapy", "runspider", str(REPO / "benchmarks/bare_spider.py"),
+                                     "-a", f"urls={urls}", "-s", "ROBOTSTXT_OBEY=False", *SAME_NETWORK], work, bare_env)
+    finally:
+        process.terminate()
+        process.wait()
+    pages = len(fetched)
+    return {"count": count, "pages": pages, "archived": summary["articles"]["archived"],
+            "newscrawl_s": newscrawl_s, "bare_s": bare_s, "newscrawl_pps": pages / newscrawl_s,
+            "bare_pps": pages / bare_s, "ratio": bare_s / newscrawl_s, "newscrawl_rss_mb": newscrawl_rss,
+            "bare_rss_mb": bare_rss, "newscrawl_cpu_s": newscrawl_cpu, "bare_cpu_s": bare_cpu}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=10000)
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "newscrawl-bench")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    result = run(args.count, args.work)
+    print(f"command: python benchmarks/throughput.py --count {args.count}")
+    print(f"mirror articles {result['count']}, pages fetched {result['pages']}, archived {result['archived']}")
+    for name in ("newscrawl", "bare"):
+        print(f"{name}: {result[name + '_pps']:.1f} pages/s ({result[name + '_s']:.1f} s wall, "
+              f"{result[name + '_cpu_s']:.1f} s CPU, peak RSS {result[name + '_rss_mb']:.0f} MB)")
+    print(f"ratio newscrawl / bare: {result['ratio']:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

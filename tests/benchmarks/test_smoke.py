@@ -1,0 +1,28 @@
+"""Small runs of every benchmark script, so they do not rot. Figures are not checked
+here — speed and memory targets live in BENCHMARKS.md, measured by the full scripts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).parents[2] / "benchmarks"
+
+
+@pytest.mark.parametrize("script, args, expected", [
+    ("dedup_lookup.py", ["--sizes", "100,300", "--probes", "30"], "ratio largest/smallest median"),
+    ("per_article.py", ["--pages", "20"], "ratio of medians newscrawl / trafilatura"),
+    ("throughput.py", ["--count", "40"], "ratio newscrawl / bare"),
+    ("memory.py", ["--counts", "30,45"], "growth 30 → 45"),
+])
+def test_benchmark_runs(tmp_path, script, args, expected):
+    if script in ("throughput.py", "memory.py"):
+        args = [*args, "--work", str(tmp_path)]
+    done = subprocess.run([sys.executable, str(BENCHMARKS / script), *args], capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.startswith(f"command: python benchmarks/{script}")
+    assert expected in done.stdout
