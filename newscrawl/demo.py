@@ -28,9 +28,11 @@ def main(argv: list[str]) -> int:
         status = subprocess.run(command, cwd=REPO).returncode
     finally:
         server.shutdown()
-    exports = sorted((REPO / "archive" / "elaph").glob("*"))[-2:]
-    if status == 0 and exports:
-        print("archive written:", *(str(p.relative_to(REPO)) for p in exports), sep="\n  ")
+    summaries = sorted((REPO / "archive" / "elaph").glob("*.summary.json"))
+    if summaries:
+        run = summaries[-1].name.removesuffix(".summary.json")
+        written = sorted((REPO / "archive" / "elaph").glob(f"{run}.*"))
+        print("this run wrote:", *(str(p.relative_to(REPO)) for p in written), sep="\n  ")
     return status
 
 

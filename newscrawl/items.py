@@ -12,7 +12,7 @@ class Article:
     section: str | None
     headline: str
     body: str  # paragraphs separated by one blank line
-    body_source: str  # which extraction source gave the body: site | jsonld | meta | generic
+    body_source: str  # which extraction source gave the body: site | jsonld | generic
     published: str | None  # ISO 8601 at published_precision
     published_precision: str | None  # datetime | day | month
     crawled_at: str
@@ -25,10 +25,12 @@ class Article:
     language: str | None = None
     word_count: int = 0
     story_id: int | None = None  # shared by the versions of one story (set by the archive)
+    # Not exported: other URLs that led to this page (redirects), remembered by the archive.
+    aliases: list[str] = field(default_factory=list)
 
 
 # Analysts' column order; the CSV exporter would otherwise take the first item's keys.
 EXPORT_FIELDS = ["url", "site", "section", "headline", "summary", "dateline", "body", "authors",
                  "published", "published_precision", "updated", "tags", "image_url", "language",
                  "word_count", "crawled_at", "body_source", "story_id"]
-assert sorted(EXPORT_FIELDS) == sorted(f.name for f in fields(Article))
+assert sorted(EXPORT_FIELDS) == sorted(f.name for f in fields(Article) if f.name != "aliases")

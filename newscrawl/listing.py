@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from parsel import Selector
 
@@ -18,12 +18,6 @@ def page_number(url: str) -> tuple[str | None, int]:
         if key.lower() in PAGE_PARAMS and value.isdigit():
             return key, int(value)
     return None, 1
-
-
-def _with_page(url: str, key: str, number: int) -> str:
-    parts = urlsplit(url)
-    query = [(k, v) for k, v in parse_qsl(parts.query) if k != key] + [(key, str(number))]
-    return urlunsplit(parts._replace(query=urlencode(query), fragment=""))
 
 
 def next_page_url(sel: Selector, url: str, next_texts: tuple[str, ...] = ()) -> str | None:

@@ -1,7 +1,8 @@
 """What a finished run did, and whether it failed — computed from the crawl's stats.
 
 Pure: ``summarise`` takes a stats dict and thresholds and returns the run summary that
-the RunMonitor extension writes next to the exports. Exit statuses of `scrapy crawl`:
+the RunMonitor extension writes next to the exports. The exit statuses of `scrapy crawl`
+are the constants below (README: "Exit statuses").
 """
 
 from __future__ import annotations

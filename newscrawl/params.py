@@ -91,7 +91,7 @@ def parse_params(args: Mapping[str, str], known_sections: tuple[str, ...], gener
     max_pages = None
     if args.get("max_pages") is not None:
         raw = str(args["max_pages"])
-        if not raw.isdigit() or int(raw) < 1:
+        if not re.fullmatch(r"[0-9]+", raw) or int(raw) < 1:
             raise ArgumentError("max_pages", raw, "a whole number of listing pages, 1 or more")
         max_pages = int(raw)
 

@@ -139,9 +139,12 @@ class ArchivePipeline:
         now = datetime.now(timezone.utc)
         decision = decide(incoming, self.store.by_url(incoming.url),
                           self.store.candidates(site, key, tokens, search_span(incoming, self.window)), self.window)
-        if decision.verdict == "duplicate" and decision.reason == "url" and self._refresh():
+        aliases = [a for a in adapter.get("aliases") or [] if a != incoming.url]
+        if decision.verdict == "duplicate" and decision.reason == "url" and decision.other.url == incoming.url \
+                and self._refresh():
             if self.store.replace(decision.other.id, adapter.asdict(), headline_key=key,
-                                  content_hash=content_hash(adapter["body"], already_clean=True), seen_at=now):
+                                  content_hash=content_hash(adapter["body"], already_clean=True),
+                                  published_at=incoming.published_at, tokens=tokens, seen_at=now):
                 adapter["story_id"] = decision.story_id
                 self.stats.inc_value("newscrawl/refreshed")
                 return item
@@ -150,12 +153,16 @@ class ArchivePipeline:
         if decision.verdict == "duplicate":
             alias = incoming.url if incoming.url != decision.other.url else None
             self.store.touch(decision.other.id, now, alias=alias, reason=decision.reason)
+            for other in aliases:
+                self.store.touch(decision.other.id, now, alias=other, reason="redirect")
             self.stats.inc_value(f"newscrawl/duplicates/{decision.reason}")
             raise DropItem(f"duplicate ({decision.reason}): {incoming.url} repeats {decision.other.url}",
                            log_level="DEBUG")
-        adapter["story_id"] = self.store.add(
+        article_id, adapter["story_id"] = self.store.add(
             adapter.asdict(), headline_key=key, content_hash=content_hash(adapter["body"], already_clean=True),
             published_at=incoming.published_at, tokens=tokens, story_id=decision.story_id, seen_at=now)
+        for other in aliases:  # the URLs that redirected here: known, so not fetched again
+            self.store.touch(article_id, now, alias=other, reason="redirect")
         self.stats.inc_value("newscrawl/archived")
         if decision.verdict == "followup":
             self.stats.inc_value("newscrawl/followups")

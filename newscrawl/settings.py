@@ -33,11 +33,11 @@ DOWNLOADER_MIDDLEWARES = {
     # After decompression (590), before the retry middleware reads the text (550).
     "newscrawl.middlewares.CharsetMiddleware": 580,
 }
-REDIRECT_MAX_TIMES = 5
+REDIRECT_MAX_TIMES = 5  # a redirect loop costs five requests, not twenty
 # Fetch as a real browser (TLS/HTTP2 fingerprint) through scrapy-impersonate, for sites
 # that block plain HTTP clients: set to a browser name such as "chrome". Off by default.
 NEWSCRAWL_IMPERSONATE = ""
-ADDONS = {"newscrawl.addons.Impersonation": 0}  # a redirect loop costs five requests, not twenty
+ADDONS = {"newscrawl.addons.Impersonation": 0}
 
 # Items in flight per response. An article page yields one item; Scrapy starts this many
 # workers for every callback's output, so its default of 100 is pure overhead here.

@@ -65,13 +65,15 @@ class SQLiteStore:
     def __init__(self, path: Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path, timeout=30)
+        self.db.row_factory = sqlite3.Row
         try:
-            self.db = sqlite3.connect(self.path, timeout=30)
-            self.db.row_factory = sqlite3.Row
+            # Check what the file is before changing anything in it (WAL mode included).
+            self._check_schema()
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
-            self._check_schema()
         except sqlite3.DatabaseError as error:
+            self.db.close()
             raise ArchiveError(f"{self.path} is not a newscrawl archive ({error})") from None
 
     def _check_schema(self) -> None:
@@ -132,8 +134,8 @@ class SQLiteStore:
 
     def add(self, article: dict, *, headline_key: str, content_hash: str, published_at: datetime | None,
             tokens: list[str], story_id: int | None, seen_at: datetime) -> int:
-        """Archive one story in one transaction; returns its story_id (its own id when
-        it starts a story)."""
+        """Archive one story in one transaction; returns (its id, its story_id — its own
+        id when it starts a story)."""
         values = {c: json.dumps(article.get(c) or [], ensure_ascii=False) if c in LIST_FIELDS else article.get(c)
                   for c in ARTICLE_COLUMNS}
         stamp, seen = _stamp(published_at), _stamp(seen_at)
@@ -149,7 +151,7 @@ class SQLiteStore:
             if stamp:
                 self.db.executemany("INSERT OR IGNORE INTO headline_tokens VALUES (?, ?, ?, ?)",
                                     [(article["site"], t, stamp, article_id) for t in tokens])
-        return story_id
+        return article_id, story_id
 
     def touch(self, article_id: int, seen_at: datetime, alias: str | None = None, reason: str = "") -> None:
         """Record that an archived story was seen again, at ``alias`` when that is
@@ -161,7 +163,7 @@ class SQLiteStore:
                                 (alias, article_id, reason, _stamp(seen_at)))
 
     def replace(self, article_id: int, article: dict, *, headline_key: str, content_hash: str,
-                seen_at: datetime) -> bool:
+                published_at: datetime | None, tokens: list[str], seen_at: datetime) -> bool:
         """Overwrite an archived story's fields with a fresh crawl of the same URL
         (``refresh``); its id, story_id and first_seen stay. False when nothing changed."""
         row = self.db.execute("SELECT content_hash, headline_key FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -171,9 +173,15 @@ class SQLiteStore:
         values = [json.dumps(article.get(c) or [], ensure_ascii=False) if c in LIST_FIELDS else article.get(c)
                   for c in ARTICLE_COLUMNS if c != "url"]
         assignments = ", ".join(f"{c} = ?" for c in ARTICLE_COLUMNS if c != "url")
+        stamp = _stamp(published_at)
         with self.db:
-            self.db.execute(f"UPDATE articles SET headline_key = ?, content_hash = ?, last_seen = ?, {assignments} "
-                            "WHERE id = ?", (headline_key, content_hash, _stamp(seen_at), *values, article_id))
+            self.db.execute(f"UPDATE articles SET headline_key = ?, content_hash = ?, published_at = ?, last_seen = ?, "
+                            f"{assignments} WHERE id = ?",
+                            (headline_key, content_hash, stamp, _stamp(seen_at), *values, article_id))
+            self.db.execute("DELETE FROM headline_tokens WHERE article_id = ?", (article_id,))
+            if stamp:
+                self.db.executemany("INSERT OR IGNORE INTO headline_tokens VALUES (?, ?, ?, ?)",
+                                    [(article["site"], t, stamp, article_id) for t in tokens])
         return True
 
     # --- reading the whole archive -------------------------------------------------

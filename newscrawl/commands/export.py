@@ -62,6 +62,8 @@ class Command(ScrapyCommand):
         parser.add_argument("--until", help="published on or before this day")
 
     def run(self, args, opts):
+        if args:
+            raise UsageError(f"unexpected argument {args[0]!r}: give the file with -o", print_help=False)
         output = Path(opts.output)
         fmt = opts.format or FORMATS.get(output.suffix.lower())
         if fmt is None:
@@ -69,8 +71,14 @@ class Command(ScrapyCommand):
         since, until = _day("since", opts.since), _day("until", opts.until)
         start = datetime.combine(since, time(), timezone.utc) if since else None
         end = datetime.combine(until, time(), timezone.utc) + timedelta(days=1) if until else None
+        url = archive_url(self.settings)
+        if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+            print(f"scrapy export: no archive at {url.removeprefix('sqlite:///')} (run from the directory your "
+                  "crawls run in, or set NEWSCRAWL_DATA_DIR / NEWSCRAWL_ARCHIVE_URL)", file=sys.stderr)
+            self.exitcode = 1
+            return
         try:
-            store = open_store(archive_url(self.settings))
+            store = open_store(url)
         except ArchiveError as error:
             print(f"scrapy export: {error}", file=sys.stderr)
             self.exitcode = 1

@@ -22,7 +22,7 @@ def _objects(value) -> Iterator[dict]:
 
 def _types(obj: dict) -> set[str]:
     kind = obj.get("@type", [])
-    return set(kind if isinstance(kind, list) else [kind])
+    return {k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)}
 
 
 def find_article(sel: Selector) -> dict | None:

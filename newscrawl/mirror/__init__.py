@@ -4,4 +4,3 @@ from pathlib import Path
 
 MIRROR_DIR = Path(__file__).with_name("elaph")
 SITE_DIR = MIRROR_DIR / "site"
-MANIFEST = MIRROR_DIR / "manifest.json"

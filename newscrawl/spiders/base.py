@@ -13,6 +13,8 @@ and a listing stops paging at a page that holds nothing new to this job.
 
 from __future__ import annotations
 
+import hashlib
+from calendar import monthrange
 from datetime import date, datetime, timezone
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
@@ -34,7 +36,6 @@ from newscrawl.params import CrawlParams, parse_params
 from newscrawl.text.dates import parse_date
 
 ARTICLE_PRIORITY = 10
-FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "text/xml")
 
 
 class SiteSpider(scrapy.Spider):
@@ -61,14 +62,25 @@ class SiteSpider(scrapy.Spider):
         self.job_started = datetime.now(timezone.utc)
         # Article URLs that could not be fetched, with their last error, for the run summary.
         self.unreachable: dict[str, str] = {}
+        # Old article URLs whose redirect led to a page this run already requested.
+        self.redirect_aliases: dict[str, str] = {}
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider.start_html_listings, signal=signals.spider_idle)
         crawler.signals.connect(spider.close_archive, signal=signals.spider_closed)
+        crawler.signals.connect(spider.request_dropped, signal=signals.request_dropped)
         spider.archive = open_store(archive_url(crawler.settings))
         return spider
+
+    def request_dropped(self, request):
+        """A redirect that ends at an article already requested is dropped by Scrapy's
+        duplicate filter; remember where the old URL led, so later runs skip it."""
+        for old in request.meta.get("redirect_urls", []):
+            alias = self.site.canonical_url(old, self.origin)
+            if alias and alias != request.url and request.callback == self.parse_article:
+                self.redirect_aliases[alias] = request.url
 
     @classmethod
     def update_settings(cls, settings):
@@ -79,6 +91,11 @@ class SiteSpider(scrapy.Spider):
                          priority="spider")
 
     def close_archive(self):
+        now = datetime.now(timezone.utc)
+        for alias, target in self.redirect_aliases.items():
+            archived = self.archive.by_url(target)
+            if archived:
+                self.archive.touch(archived.id, now, alias=alias, reason="redirect")
         self.archive.close()
 
     async def start(self):
@@ -124,7 +141,7 @@ class SiteSpider(scrapy.Spider):
 
     def _month_bounds(self, url: str) -> tuple[date | None, date | None]:
         month = self.site.url_month(url)
-        return (date(*month, 1), date(*month, 28)) if month else (None, None)
+        return (date(*month, 1), date(*month, monthrange(*month)[1])) if month else (None, None)
 
     def _consider(self, url: str | None, published: datetime | None) -> tuple[bool, Request | None]:
         """(new to this job, request to make) for one article a listing names."""
@@ -169,8 +186,8 @@ class SiteSpider(scrapy.Spider):
 
     # --- sitemaps and feeds --------------------------------------------------------
 
-    def _sitemap_request(self, url: str, page: int = 1) -> Request:
-        return Request(url, callback=self.parse_sitemap, errback=self.listing_failed, cb_kwargs={"page": page})
+    def _sitemap_request(self, url: str) -> Request:
+        return Request(url, callback=self.parse_sitemap, errback=self.listing_failed)
 
     def _feed_request(self, url: str) -> Request:
         return Request(url, callback=self.parse_feed, errback=self.listing_failed)
@@ -179,14 +196,16 @@ class SiteSpider(scrapy.Spider):
         for url in sitemap_urls_from_robots(response.body, base_url=response.url):
             yield self._sitemap_request(url)
 
-    def parse_sitemap(self, response, page: int = 1):
+    def parse_sitemap(self, response):
         body = response.body
         if body[:2] == b"\x1f\x8b":
             body = gunzip(body, max_size=self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
         sel = Selector(text=body.decode("utf-8", "replace"), type="xml")
         sel.remove_namespaces()
         self.crawler.stats.inc_value("newscrawl/listing/sitemaps")
-        for node in sel.xpath("/sitemapindex/sitemap"):
+        for number, node in enumerate(sel.xpath("/sitemapindex/sitemap"), start=1):
+            if self.params.max_pages is not None and number > self.params.max_pages:
+                break  # max_pages bounds the sitemaps followed from an index
             modified = parse_date(node.xpath("string(lastmod)").get().strip())
             if modified and self._before_since(modified.value.date()):
                 continue  # nothing in it changed since `since`
@@ -255,7 +274,8 @@ class SiteSpider(scrapy.Spider):
     def parse_listing(self, response, section: str | None, page: int, seen: tuple):
         self.crawler.stats.inc_value("newscrawl/listing/html_pages")
         links = self._article_links(response)
-        signature = hash(frozenset(links))
+        # Stable across processes (Python's str hash is not), so a resumed job still sees loops.
+        signature = hashlib.sha1("\n".join(sorted(links)).encode()).hexdigest()[:16]
         if signature in seen:
             self.logger.info("listing page repeats an earlier page, stop paging: %s", response.url)
             self.crawler.stats.inc_value("newscrawl/listing/loops_stopped")
@@ -307,8 +327,11 @@ class SiteSpider(scrapy.Spider):
             self.crawler.stats.inc_value("newscrawl/articles/unreachable")
             return
         url = self.site.canonical_url(response.url, self.origin) or response.url
+        # The site's clock, for relative dates («منذ ساعتين»), which are then read in its zone.
+        now = datetime.now(self.zone).replace(tzinfo=None)
         extraction = extract_article(response.text, self.site.LAYOUTS, self.site.SITE_NAMES, url=response.url,
-                                     sel=response.selector)
+                                     sel=response.selector, now=now)
+        requested = [self.site.canonical_url(u, self.origin) for u in response.meta.get("redirect_urls", [])]
         stats = self.crawler.stats
         if self.site.REQUIRE_ARTICLE_MARKUP and not extraction.is_article and listing_time is None:
             stats.inc_value("newscrawl/skipped/not_an_article")
@@ -321,10 +344,12 @@ class SiteSpider(scrapy.Spider):
                 self._before_since(published.value.date()) or self._after_until(published.value.date())):
             stats.inc_value("newscrawl/skipped/outside_window")
             return
-        yield build_article(
+        article = build_article(
             extraction, url=url, site=self.site.NAME, section=self.site.section_of(url),
             published=published, zone=self.zone, default_language=self.site.LANGUAGE,
         )
+        article.aliases = [u for u in dict.fromkeys(requested) if u and u != url]
+        yield article
 
 
 def _instant(parsed) -> datetime | None:

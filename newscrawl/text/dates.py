@@ -149,7 +149,7 @@ def parse_date(text: str | None, now: datetime | None = None) -> ParsedDate | No
     («منذ ساعتين», «أمس») measured from ``now``, Hijri dates (Umm al-Qura) and ISO 8601.
     Returns None when no date can be read with confidence; never guesses a missing day.
     """
-    if not text or not text.strip():
+    if not isinstance(text, str) or not text.strip():
         return None
     now = now or datetime.now()
     raw = text.strip()
@@ -181,8 +181,11 @@ def parse_date(text: str | None, now: datetime | None = None) -> ParsedDate | No
     return ParsedDate(day_value, precision, year_known)
 
 
-def _from_iso(raw: str) -> ParsedDate:
-    value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+def _from_iso(raw: str) -> ParsedDate | None:
+    try:
+        value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:  # «2024-02-30», «0000-00-00»
+        return None
     return ParsedDate(value, "datetime" if len(raw) > 10 else "day")
 
 

@@ -47,21 +47,25 @@ def is_furniture(paragraph: str, site_patterns: Iterable[re.Pattern] = ()) -> bo
     return any(p.search(paragraph) for p in (*GENERIC, *site_patterns))
 
 
+def _number(paragraph: str) -> int | None:
+    match = _NUMBERED.match(paragraph)
+    if not match or len(paragraph.split()) > 20:
+        return None
+    return int(match[1].translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")))
+
+
 def _numbered_run_start(paragraphs: list[str]) -> int | None:
-    """Index where a trailing list «1. …», «2. …», … of five or more short items begins."""
-    run_start, expected = None, 1
-    for index, paragraph in enumerate(paragraphs):
-        match = _NUMBERED.match(paragraph)
-        number = int(match[1].translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))) if match else None
-        if number == 1 and len(paragraph.split()) <= 20:
-            run_start, expected = index, 2
-        elif run_start is not None and number == expected and len(paragraph.split()) <= 20:
-            expected += 1
-        elif run_start is not None and expected > 5:
-            return run_start
-        else:
-            run_start = None
-    return run_start if run_start is not None and expected > 5 else None
+    """Index where a list «1. …», «2. …», … of five or more short items begins, when it
+    ends the text (followed at most by short lines such as a crumb); None otherwise."""
+    end = len(paragraphs)
+    while end and _number(paragraphs[end - 1]) is None and len(paragraphs[end - 1].split()) <= 3:
+        end -= 1
+    start, expected = end, None
+    while start and _number(paragraphs[start - 1]) is not None and \
+            (expected is None or _number(paragraphs[start - 1]) == expected):
+        expected = _number(paragraphs[start - 1]) - 1
+        start -= 1
+    return start if expected == 0 and end - start >= 5 else None
 
 
 def remove_furniture(paragraphs: list[str], site_patterns: Iterable[re.Pattern] = ()) -> list[str]:
@@ -74,7 +78,4 @@ def remove_furniture(paragraphs: list[str], site_patterns: Iterable[re.Pattern] 
         if not is_furniture(paragraph, site_patterns):
             kept.append(paragraph)
     start = _numbered_run_start(kept)
-    if start is not None:
-        # A list of other stories; only long paragraphs after it can still be text.
-        kept = kept[:start] + [p for p in kept[start:] if not _NUMBERED.match(p) and len(p.split()) > 20]
-    return kept
+    return kept[:start] if start is not None else kept

@@ -31,7 +31,7 @@ def faulty_crawl(tmp_path_factory):
 
 
 def test_every_reachable_article_archived_once(faulty_crawl):
-    mirror, result, summary, _ = faulty_crawl
+    mirror, result, _, _ = faulty_crawl
     assert result.returncode == 0, result.stderr[-3000:]
     plan = faults.plan(mirror.articles)
     reachable = [a for a in mirror.articles if faults.reachable(plan.get(a["path"]))]
@@ -73,6 +73,33 @@ def test_unreachable_articles_are_listed_with_their_last_error(faulty_crawl):
     assert listed[faults.MISSING] == "HTTP 404"
     assert summary["blocked"]["articles"] == 4
     assert summary["blocked"]["answers"]["challenge"] >= 2 + 4 * 2  # once each, and every try of the stubborn ones
+
+
+def test_a_second_faulty_run_fetches_no_article_again(faulty_crawl, tmp_path):
+    """Articles reached through a redirect (old URL shapes) are remembered under both URLs."""
+    from newscrawl.mirror import MIRROR_DIR
+    from tests.conftest import serve
+
+    mirror, first, _, _ = faulty_crawl
+    log = tmp_path / "access.log"
+    # The same origin as the first run (the archive's URLs carry its port).
+    port = mirror.url.rsplit(":", 1)[1]
+    process, url = serve(MIRROR_DIR, "--faults", "--access-log", str(log), "--port", port)
+    try:
+        again = run_crawl(first.workdir, "-a", f"base_url={url}", *FAST)
+    finally:
+        process.terminate()
+        process.wait()
+    plan = faults.plan(mirror.articles)
+    refetched = {p for p in log.read_text().splitlines() if p.startswith("/Web/") and p.endswith(".html")
+                 and p.count("/") == 5}
+    # Unreachable ones are tried again, as they should be; nothing that was archived is.
+    archived = {row["url"].removeprefix(mirror.url) for row in first.rows()}
+    assert not refetched & archived, sorted(refetched & archived)
+    assert not {faults.old_url(p) for p, k in plan.items() if k == "old_url"} & refetched
+    # Only the unreachable pages were new to this run, and they failed again: the run says so.
+    assert again.returncode == 3
+    assert "listings showed" in again.stderr and "but none was archived" in again.stderr
 
 
 def test_robots_txt_is_obeyed_and_other_sites_are_not_fetched(faulty_crawl):

@@ -145,13 +145,13 @@ def test_progress_line_on_a_terminal_only(served, tmp_path):
         if not chunk:
             break
         output += chunk
-    process.wait()
+    assert process.wait() == 0
     text = output.decode("utf-8", "replace")
     assert re.search(r"\r\x1b\[Kpages \d+ \| articles \d+ \| duplicates \d+ \| errors \d+ \| [\d.]+ pages/s", text)
-    plain = run_crawl(tmp_path / "..", "-a", f"base_url={mirror.url}", "-a", "sections=Opinion",
-                      "-s", f"NEWSCRAWL_DATA_DIR={tmp_path / 'other'}")
+    (tmp_path / "plain").mkdir()
+    plain = run_crawl(tmp_path / "plain", "-a", f"base_url={mirror.url}", "-a", "sections=Opinion")
+    assert plain.returncode == 0 and "Spider closed (finished)" in plain.stderr
     assert "\r" not in plain.stderr and "pages/s" not in plain.stderr
-    assert REPO
 
 
 def test_readme_crontab_line_works_as_written(served, tmp_path):

@@ -69,3 +69,10 @@ def test_trailing_numbered_headline_list_is_dropped_but_short_lists_stay():
     assert remove_furniture(body + headlines + ["تربة"]) == body
     steps = ["1. اجمع الوثائق المطلوبة", "2. قدّم الطلب", "3. انتظر الرد"]
     assert remove_furniture(body + steps) == body + steps
+
+
+def test_a_numbered_list_inside_the_text_stays():
+    points = [f"{n}. بند رقم {n} من الاتفاق" for n in range(1, 7)]
+    after = ["وقال المتحدث إن الاتفاق يدخل حيز التنفيذ الشهر المقبل.", "وأضاف أن اللجنة ستجتمع مجدداً."]
+    body = ["وتضمن الاتفاق البنود التالية:", *points, *after]
+    assert remove_furniture(body) == body

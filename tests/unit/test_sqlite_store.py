@@ -18,9 +18,9 @@ def article(n, headline="عنوان"):
 
 def test_add_lookup_and_story_ids(tmp_path):
     store = open_store(f"sqlite:///{tmp_path}/a.sqlite3")
-    first = store.add(article(1), headline_key="عنوان", content_hash="h", published_at=T0, tokens=["عنوان"],
-                      story_id=None, seen_at=T0)
-    second = store.add(article(2), headline_key="عنوان اخر", content_hash="h2", published_at=T0,
+    _, first = store.add(article(1), headline_key="عنوان", content_hash="h", published_at=T0, tokens=["عنوان"],
+                         story_id=None, seen_at=T0)
+    _, second = store.add(article(2), headline_key="عنوان اخر", content_hash="h2", published_at=T0,
                        tokens=["عنوان"], story_id=first, seen_at=T0)
     assert second == first
     assert store.by_url("https://x.test/1").story_id == first
@@ -51,5 +51,9 @@ def test_a_file_that_is_not_an_archive_is_refused(tmp_path):
     other = sqlite3.connect(tmp_path / "other.sqlite3")
     other.execute("CREATE TABLE t (x)")
     other.commit()
+    other.close()
+    before = (tmp_path / "other.sqlite3").read_bytes()
     with pytest.raises(ArchiveError, match="other tables"):
         open_store(f"sqlite:///{tmp_path}/other.sqlite3")
+    assert (tmp_path / "other.sqlite3").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.sqlite3", "other.sqlite3"]
