@@ -10,7 +10,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, TextResponse
 
 from .blocking import is_challenge
-from .charset import true_encoding
+from .charset import declared_encoding, true_encoding
 
 
 class BlockedPage(IgnoreRequest):
@@ -69,6 +69,10 @@ class CharsetMiddleware:
         if not isinstance(response, HtmlResponse):
             return response
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        if "\ufffd" not in response.text and declared_encoding(content_type, response.body):
+            # Decoded as declared without a replacement character: the declaration holds.
+            # (Scrapy keeps this decoded text, so the common case costs no extra decode.)
+            return response
         encoding = true_encoding(content_type, response.body)
         if encoding is None:
             return response
