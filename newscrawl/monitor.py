@@ -70,8 +70,8 @@ def summarise(stats: Mapping, reason: str, *, max_error_rate: float, min_coverag
     failures = []
     if reason != "finished":
         failures.append(f"the crawl did not finish: finish reason {reason!r}")
-    if requested and not accounted:
-        failures.append(f"listings showed {requested} new articles but none was archived")
+    if attempted and not accounted:
+        failures.append(f"listings showed {attempted} new articles but none was archived")
     if error_rate > max_error_rate:
         failures.append(f"error rate {error_rate:.0%} of {requests} requests is above {max_error_rate:.0%}")
     if attempted and blocked_articles / attempted > max_blocked_share:
@@ -92,6 +92,7 @@ def summarise(stats: Mapping, reason: str, *, max_error_rate: float, min_coverag
             "listing_html": stats.get("newscrawl/listing/html_pages", 0),
             "articles_requested": requested,
             "articles_skipped_as_archived": stats.get("newscrawl/articles/skipped_archived", 0),
+            "articles_given_up": stats.get("newscrawl/articles/given_up", 0),
         },
         "articles": {
             "archived": archived,

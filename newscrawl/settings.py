@@ -52,6 +52,9 @@ ITEM_PIPELINES = {
     "newscrawl.pipelines.ArchivePipeline": 300,
 }
 
+# An article URL that failed this many runs (HTTP errors, timeouts, blocks, not HTML) is
+# not requested again, unless -a refresh=1: a link broken for good must not fail every run.
+NEWSCRAWL_GIVE_UP_AFTER_FAILURES = 2
 # A body shorter than this is an error or placeholder page, not a story.
 NEWSCRAWL_MIN_BODY_WORDS = 15
 

@@ -38,6 +38,14 @@ CREATE TABLE IF NOT EXISTS url_aliases (
     reason TEXT NOT NULL,
     first_seen TEXT NOT NULL
 );
+-- Article URLs that could not be fetched, so a link that is broken for good stops
+-- being tried (and reported) every hour.
+CREATE TABLE IF NOT EXISTS failed_urls (
+    url TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    last_error TEXT NOT NULL,
+    last_failed TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS headline_tokens (
     site TEXT NOT NULL,
     token TEXT NOT NULL,
@@ -129,6 +137,16 @@ class SQLiteStore:
             return []
         marks = ",".join("?" * len(ids))
         return [self._ref(r) for r in self.db.execute(f"SELECT * FROM articles WHERE id IN ({marks})", tuple(ids))]
+
+    def failures(self, url: str) -> int:
+        row = self.db.execute("SELECT failures FROM failed_urls WHERE url = ?", (url,)).fetchone()
+        return row[0] if row else 0
+
+    def record_failure(self, url: str, error: str, when: datetime) -> None:
+        with self.db:
+            self.db.execute("INSERT INTO failed_urls VALUES (?, 1, ?, ?) ON CONFLICT (url) DO UPDATE SET "
+                            "failures = failures + 1, last_error = excluded.last_error, "
+                            "last_failed = excluded.last_failed", (url, error, _stamp(when)))
 
     # --- writes --------------------------------------------------------------------
 

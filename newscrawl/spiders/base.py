@@ -72,6 +72,7 @@ class SiteSpider(scrapy.Spider):
         crawler.signals.connect(spider.close_archive, signal=signals.spider_closed)
         crawler.signals.connect(spider.request_dropped, signal=signals.request_dropped)
         spider.archive = open_store(archive_url(crawler.settings))
+        spider.give_up_after = crawler.settings.getint("NEWSCRAWL_GIVE_UP_AFTER_FAILURES")
         return spider
 
     def request_dropped(self, request):
@@ -96,6 +97,8 @@ class SiteSpider(scrapy.Spider):
             archived = self.archive.by_url(target)
             if archived:
                 self.archive.touch(archived.id, now, alias=alias, reason="redirect")
+            else:  # a redirect loop, or a redirect to a page that failed
+                self.archive.record_failure(alias, f"redirected to {target}, which was not archived", now)
         self.archive.close()
 
     async def start(self):
@@ -122,13 +125,22 @@ class SiteSpider(scrapy.Spider):
         if self.params.refresh:
             return True
         seen = self.archive.first_seen(url)
+        if seen is None and self.archive.failures(url) >= self.give_up_after and not self.params.refresh:
+            return False  # a link that failed run after run is not news
         if seen is None or seen >= self.job_started.replace(microsecond=0):
             return True
         self.crawler.stats.inc_value("newscrawl/articles/skipped_archived")
         return False
 
     def _needs_fetch(self, url: str) -> bool:
-        return self.params.refresh or self.archive.first_seen(url) is None
+        if self.params.refresh:
+            return True
+        if self.archive.first_seen(url) is not None:
+            return False
+        if self.archive.failures(url) >= self.give_up_after:
+            self.crawler.stats.inc_value("newscrawl/articles/given_up")
+            return False
+        return True
 
     def _before_since(self, day: date | None) -> bool:
         return bool(self.params.since and day) and day < self.params.since
@@ -314,17 +326,22 @@ class SiteSpider(scrapy.Spider):
         error = failure.value
         response = getattr(error, "response", None)
         if isinstance(error, IgnoreRequest) and "robots.txt" in str(error).lower():
-            return  # not ours to fetch
+            # Not ours to fetch: remembered (so it stops counting as new), not reported.
+            self.archive.record_failure(failure.request.url, "forbidden by robots.txt", datetime.now(timezone.utc))
+            return
         reason = f"HTTP {response.status}" if response is not None else f"{type(error).__name__}: {error}".strip()
-        self.unreachable[failure.request.url] = reason[:200]
+        self._unreachable(failure.request.url, reason[:200])
+
+    def _unreachable(self, url: str, reason: str) -> None:
+        self.unreachable[url] = reason
+        self.archive.record_failure(url, reason, datetime.now(timezone.utc))
         self.crawler.stats.inc_value("newscrawl/articles/unreachable")
 
     def parse_article(self, response, listing_time: datetime | None = None):
         kind = response.headers.get(b"Content-Type", b"text/html").decode("latin-1").lower()
         if not isinstance(response, TextResponse) or not ("html" in kind or kind.startswith("text/")):
             # Scrapy picks the response class by the URL's .html when the type is unknown.
-            self.unreachable[response.request.url] = f"not HTML: {kind}"
-            self.crawler.stats.inc_value("newscrawl/articles/unreachable")
+            self._unreachable(response.request.url, f"not HTML: {kind}")
             return
         url = self.site.canonical_url(response.url, self.origin) or response.url
         # The site's clock, for relative dates («منذ ساعتين»), which are then read in its zone.

@@ -101,6 +101,18 @@ def test_a_second_faulty_run_fetches_no_article_again(faulty_crawl, tmp_path):
     assert again.returncode == 3
     assert "listings showed" in again.stderr and "but none was archived" in again.stderr
 
+    # Failed twice, they are given up: the next hourly run over the same site is clean.
+    process, url = serve(MIRROR_DIR, "--faults", "--access-log", str(log), "--port", port)
+    log.write_text("")
+    try:
+        third = run_crawl(first.workdir, "-a", f"base_url={url}", *FAST)
+    finally:
+        process.terminate()
+        process.wait()
+    assert third.returncode == 0, third.stderr[-2000:]
+    unreachable_paths = {p for p, k in plan.items() if not faults.reachable(k) and k != "robots_disallowed"}
+    assert not unreachable_paths & set(log.read_text().splitlines())
+
 
 def test_robots_txt_is_obeyed_and_other_sites_are_not_fetched(faulty_crawl):
     mirror, _, _, requested = faulty_crawl
