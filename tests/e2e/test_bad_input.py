@@ -34,7 +34,7 @@ def test_a_file_that_is_not_an_archive_is_left_alone(tmp_path):
     result = run_crawl(tmp_path, "-a", "base_url=http://127.0.0.1:9")
     assert result.returncode == 4
     assert result.stderr.strip().splitlines() == [
-        f"scrapy crawl elaph: archive/newscrawl.sqlite3 is not a newscrawl archive (file is not a database)"]
+        "scrapy crawl elaph: archive/newscrawl.sqlite3 is not a newscrawl archive (file is not a database)"]
     assert archive.read_bytes() == b"my notes, not a database\n" * 100
     done = run_export(tmp_path, "-o", "out.csv")
     assert done.returncode == 1 and "is not a newscrawl archive" in done.stderr
