@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import trafilatura  # noqa: E402
 
-from newscrawl.assemble import build_article, published_date  # noqa: E402
 from newscrawl.archive import open_store  # noqa: E402
+from newscrawl.assemble import build_article, published_date  # noqa: E402
 from newscrawl.dedup import StoryRef, decide, key_tokens, published_instant, search_span  # noqa: E402
 from newscrawl.extract.chain import extract_article  # noqa: E402
 from newscrawl.mirror import MIRROR_DIR  # noqa: E402
@@ -56,7 +56,7 @@ def newscrawl_once(url: str, html: str, store, index: int) -> None:
     article.body = "\n\n".join(paragraphs)
     article.authors, article.tags = clean_list(article.authors), clean_list(article.tags)
     article.language = detect_language(article.headline + " " + article.body)
-    key = headline_key(article.headline)
+    key = headline_key(article.headline, elaph.SITE_NAMES)
     incoming = StoryRef(url, key, article.body, published_instant(article.published, article.published_precision),
                         article.published_precision)
     decide(incoming, store.by_url(url), store.candidates("elaph", key, key_tokens(key), search_span(incoming, WINDOW)),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .htmltext import strip_markup
+
 # Markers of the challenge and block pages of the common protection services, and of
 # JavaScript-only shells that carry no text at all.
 CHALLENGE_MARKERS = re.compile(
@@ -12,7 +14,6 @@ CHALLENGE_MARKERS = re.compile(
     r"|/cdn-cgi/challenge-platform/|cf-browser-verification|id=\"challenge-(?:running|form)\""
     r"|class=\"(?:g-recaptcha|h-captcha)\"|_Incapsula_Resource|window\._cf_chl_opt"
     r"|<noscript>\s*Please enable JavaScript and cookies to continue", re.I)
-_TEXT = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
 
 
 # Challenge pages are small; a full article page that merely loads a protection script
@@ -27,4 +28,4 @@ def is_challenge(html: str) -> bool:
     if CHALLENGE_MARKERS.search(html):
         return True
     # A JS-only shell: a script-driven page with almost no text of its own.
-    return "<script" in html.lower() and len(_TEXT.sub(" ", html).split()) < 5
+    return "<script" in html.lower() and len(strip_markup(html).split()) < 5

@@ -12,17 +12,22 @@ from __future__ import annotations
 import codecs
 import re
 
-from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
+from w3lib.encoding import (
+    html_body_declared_encoding,
+    http_content_type_encoding,
+    read_bom,
+)
+
+from .htmltext import strip_markup
 
 ARABIC_CODEPAGES = ("windows-1256", "iso-8859-6")
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _LETTER = re.compile(r"[^\W\d_]")
-_MARKUP = re.compile(r"<(script|style)\b.*?</\1>|<[^>]*>", re.S | re.I)
 
 
 def arabic_share(text: str) -> float:
     """Share of Arabic among the letters of the text outside markup."""
-    text = _MARKUP.sub(" ", text)
+    text = strip_markup(text)
     letters = len(_LETTER.findall(text))
     return len(_ARABIC.findall(text)) / letters if letters else 0.0
 

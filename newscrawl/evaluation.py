@@ -6,15 +6,14 @@ published comparisons of trafilatura, newspaper4k and readability on these pages
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 
-_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+from .text.keys import remove_marks
 
 
 def tokens(text: str) -> list[str]:
-    text = _MARKS.sub("", unicodedata.normalize("NFC", text or ""))
+    text = remove_marks(unicodedata.normalize("NFC", text or ""))
     text = "".join(" " if unicodedata.category(c)[0] in "PS" else c for c in text)
     return text.split()
 

@@ -53,10 +53,10 @@ def _origin(name: str, value: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def _url(name: str, value: str) -> str:
+def _url(name: str, value: str, accepted: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ArgumentError(name, value, "comma-separated http(s) URLs")
+        raise ArgumentError(name, value, accepted)
     return value
 
 
@@ -69,7 +69,7 @@ def parse_params(args: Mapping[str, str], known_sections: tuple[str, ...], gener
         raise ArgumentError(unknown[0], str(args[unknown[0]]), f"one of {', '.join(allowed)}")
     url, languages = None, ()
     if generic:
-        url = _origin_or_page("url", str(args.get("url") or ""))
+        url = _url("url", str(args.get("url") or ""), "the site's http(s) address, e.g. https://example.com/")
         languages = tuple(l.strip().lower() for l in str(args.get("languages") or "ar").split(",") if l.strip())
         if not languages or not all(re.fullmatch(r"[a-z]{2,3}", l) for l in languages):
             raise ArgumentError("languages", str(args.get("languages")), "comma-separated ISO 639-1 codes, e.g. ar")
@@ -95,7 +95,7 @@ def parse_params(args: Mapping[str, str], known_sections: tuple[str, ...], gener
             raise ArgumentError("max_pages", raw, "a whole number of listing pages, 1 or more")
         max_pages = int(raw)
 
-    start_urls = tuple(_url("start_urls", u.strip()) for u in str(args.get("start_urls") or "").split(",")
+    start_urls = tuple(_url("start_urls", u.strip(), "comma-separated http(s) URLs") for u in str(args.get("start_urls") or "").split(",")
                        if u.strip())
     base_url = _origin("base_url", str(args["base_url"])) if args.get("base_url") else None
     refresh = str(args.get("refresh", "0")).lower()
@@ -104,9 +104,3 @@ def parse_params(args: Mapping[str, str], known_sections: tuple[str, ...], gener
     return CrawlParams(sections, since, until, max_pages, start_urls, base_url, refresh in ("1", "true", "yes"),
                        url, languages)
 
-
-def _origin_or_page(name: str, value: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ArgumentError(name, value, "the site's http(s) address, e.g. https://example.com/")
-    return value

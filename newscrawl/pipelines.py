@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import logging
 from datetime import datetime, timedelta, timezone
 
@@ -11,14 +10,18 @@ from scrapy.exceptions import DropItem
 
 from .archive import archive_url, open_store
 from .dedup import StoryRef, decide, key_tokens, published_instant, search_span
-from .sites import SITES
+from .text.clean import clean_body, clean_list
 from .text.keys import content_hash, headline_key
 from .text.language import detect_language
-from .text.clean import clean_body, clean_list
 from .text.unicode import clean_inline
 
 logger = logging.getLogger(__name__)
 
+
+
+def _site(crawler):
+    """The site module of the running spider (a registered one, or `news`'s generic site)."""
+    return crawler.spider.site
 
 
 class CleanTextPipeline:
@@ -26,9 +29,16 @@ class CleanTextPipeline:
     dateline split from the body's opening; word_count recomputed. The words stay
     exactly as published (see newscrawl.text)."""
 
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
     def process_item(self, item):
         adapter = ItemAdapter(item)
-        site_patterns = getattr(SITES.get(adapter.get("site")), "FURNITURE", ())
+        site_patterns = _site(self.crawler).FURNITURE
         adapter["headline"] = clean_inline(adapter.get("headline"))
         adapter["summary"] = clean_inline(adapter.get("summary")) or None
         dateline, paragraphs = clean_body(adapter.get("body"), site_patterns)
@@ -131,7 +141,7 @@ class ArchivePipeline:
     def process_item(self, item):
         adapter = ItemAdapter(item)
         site = adapter["site"]
-        key = headline_key(adapter["headline"], getattr(SITES.get(site), "SITE_NAMES", ()))
+        key = headline_key(adapter["headline"], _site(self.crawler).SITE_NAMES)
         incoming = StoryRef(url=adapter["url"], headline_key=key, body=adapter["body"],
                             published_at=published_instant(adapter.get("published"), adapter.get("published_precision")),
                             precision=adapter.get("published_precision"))

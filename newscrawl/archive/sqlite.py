@@ -9,8 +9,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..dedup import StoryRef
-from .base import ArchiveError
 from ..items import EXPORT_FIELDS
+from .base import ArchiveError
 
 SCHEMA_VERSION = "1"
 LIST_FIELDS = ("authors", "tags")
@@ -110,11 +110,15 @@ class SQLiteStore:
             "WHERE url_aliases.url = ?", (url,)).fetchone()
         return self._ref(row) if row else None
 
-    def first_seen(self, url: str) -> datetime | None:
-        """When ``url`` (an article, or a known copy of one) was first archived."""
-        row = self.db.execute("SELECT first_seen FROM articles WHERE url = ? UNION ALL "
-                              "SELECT first_seen FROM url_aliases WHERE url = ?", (url, url)).fetchone()
-        return _instant(row[0]) if row else None
+    def url_state(self, url: str) -> tuple[datetime | None, int]:
+        """(when ``url`` — an article, or a known copy of one — was first archived, or
+        None; how many runs failed to fetch it), in one query: listings ask this for
+        every link they hold."""
+        row = self.db.execute(
+            "SELECT (SELECT first_seen FROM articles WHERE url = ?1), "
+            "(SELECT first_seen FROM url_aliases WHERE url = ?1), "
+            "(SELECT failures FROM failed_urls WHERE url = ?1)", (url,)).fetchone()
+        return _instant(row[0] or row[1]), row[2] or 0
 
     def candidates(self, site: str, headline_key: str, tokens: list[str],
                    span: tuple[datetime, datetime] | None) -> list[StoryRef]:
@@ -137,10 +141,6 @@ class SQLiteStore:
             return []
         marks = ",".join("?" * len(ids))
         return [self._ref(r) for r in self.db.execute(f"SELECT * FROM articles WHERE id IN ({marks})", tuple(ids))]
-
-    def failures(self, url: str) -> int:
-        row = self.db.execute("SELECT failures FROM failed_urls WHERE url = ?", (url,)).fetchone()
-        return row[0] if row else 0
 
     def record_failure(self, url: str, error: str, when: datetime) -> None:
         with self.db:

@@ -17,7 +17,12 @@ from scrapy.spiderloader import get_spider_loader
 
 from newscrawl.archive import ArchiveError, archive_url, open_store
 from newscrawl.lock import RunLock, lock_path
-from newscrawl.monitor import EXIT_ARCHIVE_UNUSABLE, EXIT_BAD_ARGUMENTS, EXIT_LOCKED, EXIT_OUTPUT_UNWRITABLE
+from newscrawl.monitor import (
+    EXIT_ARCHIVE_UNUSABLE,
+    EXIT_BAD_ARGUMENTS,
+    EXIT_LOCKED,
+    EXIT_OUTPUT_UNWRITABLE,
+)
 from newscrawl.params import ArgumentError
 from newscrawl.settings_check import output_dirs, settings_problem, unwritable
 

@@ -44,13 +44,16 @@ def body(html: str) -> list[str]:
     return [p for p in (squash(line) for line in (extracted or "").splitlines()) if p]
 
 
+# Elements whose class or id says "date", "time", "publish"… (case-insensitive).
+HINTED_XPATH = "//body//*[" + " or ".join(
+    f"contains(translate(@{attribute}, 'DATEIMPUBLSHOR', 'dateimpublshor'), '{hint}')"
+    for hint in DATE_HINTS for attribute in ("class", "id")) + "]"
+
+
 def date_candidates(sel: Selector) -> list[str]:
     """Strings that look like the page's printed date, most specific markup first."""
     found = [squash(text([s]) if not isinstance(s.root, str) else s.root) for s in sel.xpath(DATE_XPATH)]
-    hinted = " or ".join(f"contains(translate(@class, 'DATEIMPUBLSHOR', 'dateimpublshor'), '{h}')"
-                         f" or contains(translate(@id, 'DATEIMPUBLSHOR', 'dateimpublshor'), '{h}')"
-                         for h in DATE_HINTS)
-    for node in sel.xpath(f"//body//*[{hinted}]"):
+    for node in sel.xpath(HINTED_XPATH):
         value = text([node])
         if 6 <= len(value) <= 100:
             found.append(value)

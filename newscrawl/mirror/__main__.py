@@ -11,8 +11,8 @@ from pathlib import Path
 from . import MIRROR_DIR
 from .build import build
 from .faults import plan
-from .standard import build_standard
 from .server import MirrorOptions, make_server
+from .standard import build_standard
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
 import shutil
+from datetime import datetime
 from itertools import islice
 from pathlib import Path
 
@@ -137,6 +137,13 @@ def _seed_most_read() -> list[tuple[str, str]]:
     return [("/Web/News/", title) for title in numbered]
 
 
+def repeat_links(story: Story, path_of: dict[str, str]) -> dict:
+    """The manifest's truth about repeats: the paths of the story this one duplicates or
+    follows up. ``path_of`` maps the headline of every original story to its path."""
+    return {"duplicate_of": path_of[story.duplicate_of] if story.duplicate_of else None,
+            "followup_of": path_of[story.followup_of] if story.followup_of else None}
+
+
 def _write_manifest(path: Path, stories: list[Story]) -> None:
     path_of = {s.headline: s.path for s in stories if not s.duplicate_of}
     rows = [{
@@ -144,8 +151,6 @@ def _write_manifest(path: Path, stories: list[Story]) -> None:
         "section": s.section, "layout": s.layout, "headline": s.headline, "dateline": s.dateline,
         "paragraphs": s.paragraphs, "summary": s.summary, "authors": s.authors, "tags": s.tags,
         "published": s.published.isoformat(), "date_signals": list(s.date_signals), "in_api": s.in_api,
-        "noise": s.noise, "furniture_in_body": s.furniture_in_body,
-        "duplicate_of": path_of[s.duplicate_of] if s.duplicate_of else None,
-        "followup_of": path_of[s.followup_of] if s.followup_of else None,
+        "noise": s.noise, "furniture_in_body": s.furniture_in_body, **repeat_links(s, path_of),
     } for s in stories]
     path.write_text(json.dumps({"articles": rows}, ensure_ascii=False, indent=1), encoding="utf-8")

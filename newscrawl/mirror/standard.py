@@ -19,6 +19,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote, unquote
 
+from .build import repeat_links
 from .corpus import Story, build_corpus
 
 PERSIAN = [
@@ -87,6 +88,7 @@ def build_standard(out: Path, flavour: str = "generic", count: int = 120) -> lis
     site.mkdir(parents=True)
     rows = []
     entries = []
+    path_of = {s.headline: article_path(s, flavour) for s in stories if not s.duplicate_of}
     for story in [*stories, *persian]:
         language = "fa" if story in persian else "ar"
         path = article_path(story, flavour)
@@ -97,8 +99,7 @@ def build_standard(out: Path, flavour: str = "generic", count: int = 120) -> lis
         rows.append({"path": path, "id": story.id, "section": story.section, "headline": story.headline,
                      "dateline": story.dateline, "paragraphs": story.paragraphs, "authors": story.authors,
                      "published": story.published.isoformat(), "language": language,
-                     "duplicate_of": None, "followup_of": None, "layout": "standard"})
-    _repeat_truth(stories, rows)
+                     "layout": "standard", **repeat_links(story, path_of)})
     newest = sorted(entries, key=lambda e: e[0].published, reverse=True)
     half = len(newest) // 2
     (site / "robots.txt").write_text("User-agent: *\nDisallow: /wp-admin/\nSitemap: /sitemap_index.xml\n")
@@ -132,12 +133,3 @@ def build_standard(out: Path, flavour: str = "generic", count: int = 120) -> lis
 def _file_for(path: str) -> str:
     relative = unquote(path).lstrip("/")
     return relative + "index.html" if relative.endswith("/") else relative
-
-
-def _repeat_truth(stories: list[Story], rows: list[dict]) -> None:
-    by_headline = {r["headline"]: r["path"] for r in rows}
-    for story, row in zip(stories, rows):
-        if story.duplicate_of:
-            row["duplicate_of"] = by_headline[story.duplicate_of]
-        if story.followup_of:
-            row["followup_of"] = by_headline[story.followup_of]

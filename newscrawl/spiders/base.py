@@ -118,29 +118,23 @@ class SiteSpider(scrapy.Spider):
 
     # --- what is new ---------------------------------------------------------------
 
-    def _is_new(self, url: str) -> bool:
-        """New to this job: not archived before it started (or -a refresh=1). A story
-        archived earlier in this job (say, from the API) is new too, so the HTML
-        listings page past it; it is not requested again."""
+    def _classify(self, url: str) -> tuple[bool, bool]:
+        """(new to this job, still to fetch) for an article URL. New: not archived before
+        the job started — a story archived earlier in this job (say, from the API) is
+        new too, so the HTML listings page past it, but it is not fetched again. With
+        -a refresh=1 everything is both; a link that failed run after run is neither."""
         if self.params.refresh:
-            return True
-        seen = self.archive.first_seen(url)
-        if seen is None and self.archive.failures(url) >= self.give_up_after and not self.params.refresh:
-            return False  # a link that failed run after run is not news
-        if seen is None or seen >= self.job_started.replace(microsecond=0):
-            return True
-        self.crawler.stats.inc_value("newscrawl/articles/skipped_archived")
-        return False
-
-    def _needs_fetch(self, url: str) -> bool:
-        if self.params.refresh:
-            return True
-        if self.archive.first_seen(url) is not None:
-            return False
-        if self.archive.failures(url) >= self.give_up_after:
+            return True, True
+        seen, failures = self.archive.url_state(url)
+        if seen is None and failures >= self.give_up_after:
             self.crawler.stats.inc_value("newscrawl/articles/given_up")
-            return False
-        return True
+            return False, False
+        if seen is None:
+            return True, True
+        if seen >= self.job_started.replace(microsecond=0):
+            return True, False
+        self.crawler.stats.inc_value("newscrawl/articles/skipped_archived")
+        return False, False
 
     def _before_since(self, day: date | None) -> bool:
         return bool(self.params.since and day) and day < self.params.since
@@ -165,9 +159,10 @@ class SiteSpider(scrapy.Spider):
             return False, None
         if self._after_until(day or first):
             return True, None  # newer than the window: keep paging towards it
-        if not self._in_sections(url) or not self._is_new(url):
+        if not self._in_sections(url):
             return False, None
-        return True, (self._article_request(url, published) if self._needs_fetch(url) else None)
+        new, fetch = self._classify(url)
+        return new, (self._article_request(url, published) if fetch else None)
 
     def _in_sections(self, url: str) -> bool:
         section = self.site.section_of(url)

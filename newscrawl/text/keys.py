@@ -18,7 +18,6 @@ _FOLD = str.maketrans({
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 # Everything that is not a letter or digit (punctuation, symbols, spaces) breaks words.
 _BREAKS = re.compile(r"[\W_]+")
-_DEFAULT_SITE_NAMES = ("إيلاف", "ايلاف", "elaph")
 
 
 def _strip_site_name(text: str, site_names: tuple[str, ...]) -> str:
@@ -27,18 +26,23 @@ def _strip_site_name(text: str, site_names: tuple[str, ...]) -> str:
     return text
 
 
+def remove_marks(text: str) -> str:
+    """Text without Arabic diacritics, Quranic marks and tatweel."""
+    return _MARKS.sub("", text)
+
+
 def normalise_for_matching(text: str, already_clean: bool = False) -> str:
     """Noise removed, diacritics and tatweel removed, letters folded (أإآٱ→ا, ى→ي, ة→ه,
     ؤ→و, ئ→ي), digits to ASCII, punctuation and symbols removed, Latin case-folded,
     whitespace collapsed. ``already_clean`` skips clean_inline for text that has been
     through it (the archive's bodies)."""
-    text = _MARKS.sub("", text if already_clean else clean_inline(text)).translate(_FOLD)
+    text = remove_marks(text if already_clean else clean_inline(text)).translate(_FOLD)
     return _BREAKS.sub(" ", text.casefold()).strip()
 
 
-def headline_key(headline: str, site_names: tuple[str, ...] = _DEFAULT_SITE_NAMES) -> str:
+def headline_key(headline: str, site_names: tuple[str, ...] = ()) -> str:
     """The comparison key of a headline; see normalise_for_matching. A trailing site
-    name («… | إيلاف») is removed first."""
+    name from ``site_names`` («… | إيلاف») is removed first."""
     return normalise_for_matching(_strip_site_name(clean_inline(headline), site_names))
 
 

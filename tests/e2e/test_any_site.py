@@ -7,11 +7,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from tests.conftest import assert_each_story_once, run_crawl
-
-
-def arabic(mirror):
-    return [a for a in mirror.articles if a["language"] == "ar"]
+from tests.conftest import Mirror, assert_each_story_once, run_crawl
 
 
 def check_rows(result, mirror):
@@ -31,19 +27,18 @@ def normalised(rows, mirror):
     return [{"url": mirror.url + unquote(r["url"].removeprefix(mirror.url)).rstrip("/")} for r in rows]
 
 
-class Unquoted:
-    def __init__(self, mirror):
-        self.url = mirror.url
-        self.articles = [{**a, "path": unquote(a["path"]).rstrip("/"),
-                          "duplicate_of": a["duplicate_of"] and unquote(a["duplicate_of"]).rstrip("/")}
-                         for a in mirror.articles]
+class Unquoted(Mirror):
+    """The mirror with its percent-encoded article paths decoded, as the archive's URLs
+    are compared here."""
 
-    def story_groups(self):
-        groups = {a["path"]: {a["path"]} for a in self.articles if not a["duplicate_of"]}
-        for a in self.articles:
-            if a["duplicate_of"]:
-                groups[a["duplicate_of"]].add(a["path"])
-        return list(groups.values())
+    def __init__(self, mirror):
+        super().__init__(mirror.url, mirror.root)
+
+    @property
+    def articles(self):
+        return [{**a, "path": unquote(a["path"]).rstrip("/"),
+                 "duplicate_of": a["duplicate_of"] and unquote(a["duplicate_of"]).rstrip("/")}
+                for a in super().articles]
 
 
 def test_news_spider_archives_an_unseen_standard_site(standard_mirror, tmp_path):

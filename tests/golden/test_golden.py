@@ -60,3 +60,27 @@ def test_seed_page_gives_the_real_headline_and_eleven_paragraphs():
     assert got["body"][0].startswith("بيروت: قتل 62 عنصراً")
     assert got["body"][-1].startswith("ورجحت صحيفة الوطن")
     assert "published" not in got  # the page prints no date; the URL's month is all there is
+
+
+FURNITURE = ("عدد التعليقات", "جميع التعليقات المنشورة", "شروط النشر", "لم يتم العثور", "اقرأ أيضاً",
+             "شارك", "الأكثر قراءة", "جميع الحقوق محفوظة", "آخر تحديث")
+
+
+@pytest.mark.parametrize("site_name, page", CASES, ids=[f"{s}/{p.stem}" for s, p in CASES])
+def test_golden_json_is_text_of_its_page(site_name, page):
+    """The expected values are checked against the saved page itself, not against the
+    extractor: every expected paragraph and the headline stand in the page's text, in
+    order, and no furniture is among them."""
+    import html as html_module
+
+    from newscrawl.htmltext import strip_markup
+
+    page_text = " ".join(html_module.unescape(strip_markup(page.read_text(encoding="utf-8"))).split())
+    expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))["values"]
+    assert expected["headline"] in page_text
+    position = 0
+    for paragraph in expected["body"]:
+        found = page_text.find(paragraph, position)
+        assert found >= 0, paragraph[:60]
+        position = found + len(paragraph)
+    assert not [f for f in FURNITURE if f in " ".join(expected["body"])]

@@ -4,7 +4,14 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from newscrawl.dedup import StoryRef, decide, is_followup_headline, key_tokens, same_story
+from newscrawl.dedup import (
+    StoryRef,
+    decide,
+    is_followup_headline,
+    key_tokens,
+    same_story,
+)
+from newscrawl.sites.elaph import SITE_NAMES
 from newscrawl.text.keys import headline_key
 
 WINDOW = timedelta(days=7)
@@ -14,7 +21,7 @@ BODY_B = "ارتفعت أسعار النفط في التعاملات الآسي�
 
 
 def ref(headline, body=BODY_A, when=T0, precision="datetime", url=None, id=None):
-    return StoryRef(url=url or f"https://x.test/{headline}", headline_key=headline_key(headline), body=body,
+    return StoryRef(url=url or f"https://x.test/{headline}", headline_key=headline_key(headline, SITE_NAMES), body=body,
                     published_at=when, precision=precision, id=id, story_id=id)
 
 

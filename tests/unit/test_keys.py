@@ -1,5 +1,6 @@
 import pytest
 
+from newscrawl.sites.elaph import SITE_NAMES
 from newscrawl.text.keys import content_hash, headline_key
 
 BASE = "62 قتيلا من قوات النظام حصيله جديده لهجوم داعش في جنوب دمشق"
@@ -16,7 +17,7 @@ BASE = "62 قتيلا من قوات النظام حصيله جديده لهجو�
     "  62   قتيلاً من قوات النظام حصيلة\u00a0جديدة لهجوم داعش في جنوب دمشق ",  # spacing
 ])
 def test_same_headline_same_key(headline):
-    assert headline_key(headline) == BASE
+    assert headline_key(headline, SITE_NAMES) == BASE
 
 
 @pytest.mark.parametrize("text, key", [

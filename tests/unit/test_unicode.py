@@ -1,7 +1,8 @@
 """newscrawl.text.unicode: noise out, words untouched — table-driven and property-based."""
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newscrawl.text.unicode import clean_inline, repair_mojibake
 
