@@ -23,3 +23,22 @@ class Impersonation:
         # at project priority, which an "addon"-priority write would not override.
         priority = max(settings.getpriority(name) or 0, 15)
         settings.set(name, {**settings.getdict(name), **entries}, priority=priority)
+
+
+class Distributed:
+    """NEWSCRAWL_REDIS_URL=redis://host:6379/0 (or scrapy-redis's own REDIS_URL) makes this
+    process one worker of a job shared through Redis: scrapy-redis's queue and duplicate
+    filter, with newscrawl.distributed.SharedJobScheduler on top. The archive must then be
+    PostgreSQL (NEWSCRAWL_ARCHIVE_URL=postgresql://…), which the crawl command checks.
+    A setting given explicitly (-s SCHEDULER=…) wins over these."""
+
+    def update_settings(self, settings):
+        url = settings.get("NEWSCRAWL_REDIS_URL") or settings.get("REDIS_URL")
+        if not url:
+            return
+        for name, value in (("REDIS_URL", url),
+                            ("SCHEDULER", "newscrawl.distributed.SharedJobScheduler"),
+                            ("DUPEFILTER_CLASS", "scrapy_redis.dupefilter.RFPDupeFilter"),
+                            ("SCHEDULER_QUEUE_KEY", "newscrawl:%(spider)s:requests"),
+                            ("SCHEDULER_DUPEFILTER_KEY", "newscrawl:%(spider)s:dupefilter")):
+            settings.set(name, value, priority="addon")

@@ -146,6 +146,29 @@ class ArchivePipeline:
                             published_at=published_instant(adapter.get("published"), adapter.get("published_precision")),
                             precision=adapter.get("published_precision"))
         tokens = key_tokens(key)
+        # Decide and write in one section: with several crawler processes on one archive,
+        # no other process can archive a candidate of this story in between.
+        with self.store.deciding(site, key, tokens, url=incoming.url):
+            outcome, decision = self._archive(adapter, incoming, key, tokens)
+        if outcome == "unchanged":
+            self.stats.inc_value("newscrawl/unchanged")
+            raise DropItem(f"unchanged since archived: {incoming.url}", log_level="DEBUG")
+        if outcome == "duplicate":
+            self.stats.inc_value(f"newscrawl/duplicates/{decision.reason}")
+            raise DropItem(f"duplicate ({decision.reason}): {incoming.url} repeats {decision.other.url}",
+                           log_level="DEBUG")
+        if outcome == "refreshed":
+            self.stats.inc_value("newscrawl/refreshed")
+            return item
+        self.stats.inc_value("newscrawl/archived")
+        if decision.verdict == "followup":
+            self.stats.inc_value("newscrawl/followups")
+            logger.debug("follow-up: %s continues story %s (%s)", incoming.url, decision.story_id, decision.other.url)
+        return item
+
+    def _archive(self, adapter, incoming: StoryRef, key: str, tokens: list[str]):
+        """The dedup decision and its writes; (outcome, decision)."""
+        site = adapter["site"]
         now = datetime.now(timezone.utc)
         decision = decide(incoming, self.store.by_url(incoming.url),
                           self.store.candidates(site, key, tokens, search_span(incoming, self.window)), self.window)
@@ -156,25 +179,17 @@ class ArchivePipeline:
                                   content_hash=content_hash(adapter["body"], already_clean=True),
                                   published_at=incoming.published_at, tokens=tokens, seen_at=now):
                 adapter["story_id"] = decision.story_id
-                self.stats.inc_value("newscrawl/refreshed")
-                return item
-            self.stats.inc_value("newscrawl/unchanged")
-            raise DropItem(f"unchanged since archived: {incoming.url}", log_level="DEBUG")
+                return "refreshed", decision
+            return "unchanged", decision
         if decision.verdict == "duplicate":
             alias = incoming.url if incoming.url != decision.other.url else None
             self.store.touch(decision.other.id, now, alias=alias, reason=decision.reason)
             for other in aliases:
                 self.store.touch(decision.other.id, now, alias=other, reason="redirect")
-            self.stats.inc_value(f"newscrawl/duplicates/{decision.reason}")
-            raise DropItem(f"duplicate ({decision.reason}): {incoming.url} repeats {decision.other.url}",
-                           log_level="DEBUG")
+            return "duplicate", decision
         article_id, adapter["story_id"] = self.store.add(
             adapter.asdict(), headline_key=key, content_hash=content_hash(adapter["body"], already_clean=True),
             published_at=incoming.published_at, tokens=tokens, story_id=decision.story_id, seen_at=now)
         for other in aliases:  # the URLs that redirected here: known, so not fetched again
             self.store.touch(article_id, now, alias=other, reason="redirect")
-        self.stats.inc_value("newscrawl/archived")
-        if decision.verdict == "followup":
-            self.stats.inc_value("newscrawl/followups")
-            logger.debug("follow-up: %s continues story %s (%s)", incoming.url, decision.story_id, decision.other.url)
-        return item
+        return "archived", decision

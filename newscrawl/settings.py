@@ -37,7 +37,13 @@ REDIRECT_MAX_TIMES = 5  # a redirect loop costs five requests, not twenty
 # Fetch as a real browser (TLS/HTTP2 fingerprint) through scrapy-impersonate, for sites
 # that block plain HTTP clients: set to a browser name such as "chrome". Off by default.
 NEWSCRAWL_IMPERSONATE = ""
-ADDONS = {"newscrawl.addons.Impersonation": 0}
+ADDONS = {"newscrawl.addons.Impersonation": 0, "newscrawl.addons.Distributed": 0}
+
+# Distributed mode (off unless set; see README "Several processes, one archive"):
+# the shared Redis job, and when a silent worker counts as dead (its requests requeued).
+NEWSCRAWL_REDIS_URL = ""
+NEWSCRAWL_WORKER_HEARTBEAT = 2.0
+NEWSCRAWL_WORKER_DEAD_AFTER = 15.0
 
 # Items in flight per response. An article page yields one item; Scrapy starts this many
 # workers for every callback's output, so its default of 100 is pure overhead here.

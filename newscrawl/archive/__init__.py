@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from .base import ArchiveError
+from .postgres import PostgresStore
 from .sqlite import SQLiteStore
 
-__all__ = ["ArchiveError", "SQLiteStore", "archive_url", "open_store"]
+__all__ = ["ArchiveError", "PostgresStore", "SQLiteStore", "archive_url", "open_store"]
 
 
 def archive_url(settings) -> str:
@@ -20,4 +21,6 @@ def archive_url(settings) -> str:
 def open_store(url: str):
     if url.startswith("sqlite:///"):
         return SQLiteStore(Path(url.removeprefix("sqlite:///")))
-    raise ArchiveError(f"unsupported archive URL {url!r}: expected sqlite:///PATH")
+    if url.startswith(("postgresql://", "postgres://")):
+        return PostgresStore(url)
+    raise ArchiveError(f"unsupported archive URL {url!r}: expected sqlite:///PATH or postgresql://…")

@@ -16,6 +16,7 @@ from scrapy.exceptions import UsageError
 from scrapy.spiderloader import get_spider_loader
 
 from newscrawl.archive import ArchiveError, archive_url, open_store
+from newscrawl.distributed import distributed_redis_url, redis_problem
 from newscrawl.lock import RunLock, lock_path
 from newscrawl.monitor import (
     EXIT_ARCHIVE_UNUSABLE,
@@ -50,20 +51,31 @@ class Command(ScrapyCrawlCommand):
         if problem:
             self._refuse(name, problem, EXIT_BAD_ARGUMENTS)
         url = archive_url(self.settings)
-        self.lock = RunLock(lock_path(url, self.settings["NEWSCRAWL_DATA_DIR"], name))
-        if not self.lock.acquire():
-            self._refuse(name, f"another {name} run holds {self.lock.path} ({self.lock.holder()}); not starting",
-                         EXIT_LOCKED)
+        redis_url = distributed_redis_url(self.settings)
+        if redis_url:
+            # Workers of a shared job run together by design; Redis coordinates them.
+            problem = redis_problem(redis_url, url)
+            if problem:
+                self._refuse(name, problem, EXIT_ARCHIVE_UNUSABLE)
+        else:
+            self.lock = RunLock(lock_path(url, self.settings["NEWSCRAWL_DATA_DIR"], name))
+            if not self.lock.acquire():
+                self._refuse(name, f"another {name} run holds {self.lock.path} ({self.lock.holder()}); not starting",
+                             EXIT_LOCKED)
         for directory in output_dirs(self.settings, name):
             why = unwritable(directory)
             if why:
-                self.lock.release()
+                self._release()
                 self._refuse(name, f"cannot write exports to {directory}: {why}", EXIT_OUTPUT_UNWRITABLE)
         try:
             open_store(url).close()
         except ArchiveError as error:
-            self.lock.release()
+            self._release()
             self._refuse(name, str(error), EXIT_ARCHIVE_UNUSABLE)
+
+    def _release(self):
+        if self.lock:
+            self.lock.release()
 
     @staticmethod
     def _refuse(name: str, message: str, status: int):
@@ -83,5 +95,4 @@ class Command(ScrapyCrawlCommand):
             else:
                 self.exitcode = crawler.stats.get_value("newscrawl/exit_status") or 0
         finally:
-            if self.lock:
-                self.lock.release()
+            self._release()

@@ -1,0 +1,133 @@
+"""The PostgreSQL archive store, for several crawler processes writing one archive.
+
+Same tables and queries as SQLite (newscrawl/archive/sql.py). What several writers need
+is in the database: URLs are UNIQUE, every story is written in one transaction, and the
+dedup decision and the write happen inside one transaction holding advisory locks on the
+story's URL, headline key and headline tokens — the same things the candidate search
+looks at — so two processes cannot both decide that two copies of a story are new.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from contextlib import contextmanager
+
+import psycopg
+from psycopg.rows import dict_row
+
+from .base import ArchiveError, redact_password
+from .sql import ARTICLE_COLUMNS, SCHEMA_VERSION, SQLStore
+
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS newscrawl_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id BIGSERIAL PRIMARY KEY,
+    story_id BIGINT NOT NULL,
+    url TEXT NOT NULL UNIQUE,
+    headline_key TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    published_at TEXT,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    {", ".join(f"{c} {'INTEGER' if c == 'word_count' else 'TEXT'}" for c in ARTICLE_COLUMNS if c != "url")}
+);
+CREATE INDEX IF NOT EXISTS articles_key ON articles (site, headline_key, published_at);
+CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at, id);
+CREATE TABLE IF NOT EXISTS url_aliases (
+    url TEXT PRIMARY KEY,
+    article_id BIGINT NOT NULL REFERENCES articles (id),
+    reason TEXT NOT NULL,
+    first_seen TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS failed_urls (
+    url TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    last_error TEXT NOT NULL,
+    last_failed TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS headline_tokens (
+    site TEXT NOT NULL,
+    token TEXT NOT NULL,
+    published_at TEXT NOT NULL,
+    article_id BIGINT NOT NULL REFERENCES articles (id),
+    PRIMARY KEY (site, token, published_at, article_id)
+);
+CREATE INDEX IF NOT EXISTS headline_tokens_article ON headline_tokens (article_id);
+"""
+# Any constant: the advisory lock that makes concurrent first starts create the schema once.
+SCHEMA_LOCK = 0x6E657773
+
+
+def _lock_id(name: str) -> int:
+    return int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+class PostgresStore(SQLStore):
+    def __init__(self, url: str):
+        self.url = url
+        try:
+            self.db = psycopg.connect(url, autocommit=True, row_factory=dict_row, connect_timeout=10)
+        except psycopg.Error as error:
+            raise ArchiveError(f"cannot connect to the PostgreSQL archive {redact_password(url)}: "
+                               f"{str(error).strip().splitlines()[0]}") from None
+        try:
+            self._check_schema()
+        except ArchiveError:
+            self.db.close()
+            raise
+        except psycopg.Error as error:
+            self.db.close()
+            raise ArchiveError(f"{redact_password(url)} is not a newscrawl archive ({error})") from None
+
+    def _check_schema(self) -> None:
+        with self.db.transaction():
+            self.db.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
+            tables = {r["tablename"] for r in self.db.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
+            if tables and "newscrawl_meta" not in tables:
+                raise ArchiveError(f"{redact_password(self.url)} is not a newscrawl archive (it holds other tables)")
+            self.db.execute(SCHEMA)
+            self.db.execute("INSERT INTO newscrawl_meta VALUES ('schema_version', %s) ON CONFLICT DO NOTHING",
+                            (SCHEMA_VERSION,))
+            version = self.db.execute("SELECT value FROM newscrawl_meta WHERE key = 'schema_version'").fetchone()
+        if version["value"] != SCHEMA_VERSION:
+            raise ArchiveError(f"{redact_password(self.url)} has archive schema version {version['value']}, "
+                               f"expected {SCHEMA_VERSION}")
+
+    def transaction(self):
+        return self.db.transaction()  # nested: a savepoint inside the outer transaction
+
+    @contextmanager
+    def deciding(self, site: str, headline_key: str, tokens: list[str], url: str = ""):
+        names = [f"url\x1f{url}", f"key\x1f{site}\x1f{headline_key}", *(f"token\x1f{site}\x1f{t}" for t in tokens)]
+        # Always taken in ascending order, so two writers never wait for each other in a cycle.
+        locks = sorted({_lock_id(n) for n in names})
+        with self.db.transaction():
+            self.db.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k", (locks,))
+            yield
+
+    @staticmethod
+    def _sql(sql: str) -> str:
+        return sql.replace("?", "%s")
+
+    def _rows(self, sql, params=()):
+        return self.db.execute(self._sql(sql), params).fetchall()
+
+    def _run(self, sql, params=()):
+        self.db.execute(self._sql(sql), params)
+
+    def _run_many(self, sql, rows):
+        if rows:
+            self.db.cursor().executemany(self._sql(sql), rows)
+
+    def _insert_returning_id(self, sql, params):
+        return self.db.execute(self._sql(sql) + " RETURNING id", params).fetchone()["id"]
+
+    def _article_rows(self, sql, params):
+        # A server-side cursor: rows stream, the archive is not loaded whole.
+        with self.db.transaction(), self.db.cursor(name="newscrawl_export") as cursor:
+            cursor.execute(self._sql(sql), params)
+            yield from cursor
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,186 @@
+"""What the SQL stores share: the queries. A store subclass supplies the connection,
+its schema, and how to run a statement (placeholders are written ``?`` here)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+
+from ..dedup import StoryRef
+from ..items import EXPORT_FIELDS
+
+SCHEMA_VERSION = "1"
+LIST_FIELDS = ("authors", "tags")
+ARTICLE_COLUMNS = [f for f in EXPORT_FIELDS if f != "story_id"]
+
+
+def stamp(value: datetime | None) -> str | None:
+    """Instants are stored as fixed-width UTC text in every store, so they sort as text
+    and read back the same from SQLite and PostgreSQL."""
+    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
+
+
+def instant(text: str | None) -> datetime | None:
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc) if text else None
+
+
+def _column_values(article: dict, columns) -> list:
+    return [json.dumps(article.get(c) or [], ensure_ascii=False) if c in LIST_FIELDS else article.get(c)
+            for c in columns]
+
+
+class SQLStore:
+    """Lookups go through indexes on the URL, on (site, headline key, publication
+    instant) and on (site, headline token, instant), so their cost depends on how many
+    stories share a key or a token within the window, not on the size of the archive."""
+
+    def _rows(self, sql: str, params=()) -> list:
+        raise NotImplementedError
+
+    def _run(self, sql: str, params=()) -> None:
+        raise NotImplementedError
+
+    def _run_many(self, sql: str, rows: list) -> None:
+        raise NotImplementedError
+
+    def _insert_returning_id(self, sql: str, params) -> int:
+        raise NotImplementedError
+
+    def transaction(self):
+        """A context in which statements commit together (nested: together with the outer one)."""
+        raise NotImplementedError
+
+    @contextmanager
+    def deciding(self, site: str, headline_key: str, tokens: list[str], url: str = ""):
+        """Hold while deciding whether a story is new and archiving it: no other writer
+        can archive this URL or a story that would be its candidate (same key or a shared
+        token) until this ends. Here one transaction; stores with several writers lock."""
+        with self.transaction():
+            yield
+
+    # --- lookups -------------------------------------------------------------------
+
+    @staticmethod
+    def _ref(row) -> StoryRef:
+        return StoryRef(url=row["url"], headline_key=row["headline_key"], body=row["body"],
+                        published_at=instant(row["published_at"]), precision=row["published_precision"],
+                        id=row["id"], story_id=row["story_id"])
+
+    def by_url(self, url: str) -> StoryRef | None:
+        """The archived story at ``url``, or the one ``url`` was found to copy."""
+        rows = self._rows("SELECT * FROM articles WHERE url = ?", (url,)) or self._rows(
+            "SELECT articles.* FROM url_aliases JOIN articles ON articles.id = url_aliases.article_id "
+            "WHERE url_aliases.url = ?", (url,))
+        return self._ref(rows[0]) if rows else None
+
+    def url_state(self, url: str) -> tuple[datetime | None, int]:
+        """(when ``url`` — an article, or a known copy of one — was first archived, or
+        None; how many runs failed to fetch it), in one query: listings ask this for
+        every link they hold."""
+        row = self._rows(
+            "SELECT (SELECT first_seen FROM articles WHERE url = ?) AS archived, "
+            "(SELECT first_seen FROM url_aliases WHERE url = ?) AS aliased, "
+            "(SELECT failures FROM failed_urls WHERE url = ?) AS failures", (url, url, url))[0]
+        return instant(row["archived"] or row["aliased"]), row["failures"] or 0
+
+    def candidates(self, site: str, headline_key: str, tokens: list[str],
+                   span: tuple[datetime, datetime] | None) -> list[StoryRef]:
+        """Archived stories of ``site`` with the same key (within ``span`` when given)
+        or, within ``span``, sharing a headline token."""
+        if span is None:
+            return [self._ref(r) for r in self._rows("SELECT * FROM articles WHERE site = ? AND headline_key = ?",
+                                                     (site, headline_key))]
+        low, high = stamp(span[0]), stamp(span[1])
+        ids = {r["id"] for r in self._rows(
+            "SELECT id FROM articles WHERE site = ? AND headline_key = ? AND "
+            "(published_at BETWEEN ? AND ? OR published_at IS NULL)", (site, headline_key, low, high))}
+        if tokens:
+            marks = ",".join("?" * len(tokens))
+            ids |= {r["article_id"] for r in self._rows(
+                f"SELECT article_id FROM headline_tokens WHERE site = ? AND token IN ({marks}) "
+                "AND published_at BETWEEN ? AND ?", (site, *tokens, low, high))}
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return [self._ref(r) for r in self._rows(f"SELECT * FROM articles WHERE id IN ({marks})", tuple(ids))]
+
+    def record_failure(self, url: str, error: str, when: datetime) -> None:
+        with self.transaction():
+            self._run("INSERT INTO failed_urls VALUES (?, 1, ?, ?) ON CONFLICT (url) DO UPDATE SET "
+                      "failures = failed_urls.failures + 1, last_error = excluded.last_error, "
+                      "last_failed = excluded.last_failed", (url, error, stamp(when)))
+
+    # --- writes --------------------------------------------------------------------
+
+    def add(self, article: dict, *, headline_key: str, content_hash: str, published_at: datetime | None,
+            tokens: list[str], story_id: int | None, seen_at: datetime) -> tuple[int, int]:
+        """Archive one story in one transaction; returns (its id, its story_id — its own
+        id when it starts a story)."""
+        published, seen = stamp(published_at), stamp(seen_at)
+        with self.transaction():
+            article_id = self._insert_returning_id(
+                f"INSERT INTO articles (story_id, headline_key, content_hash, published_at, first_seen, last_seen, "
+                f"{', '.join(ARTICLE_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, {', '.join('?' * len(ARTICLE_COLUMNS))})",
+                (story_id or 0, headline_key, content_hash, published, seen, seen,
+                 *_column_values(article, ARTICLE_COLUMNS)))
+            if story_id is None:
+                story_id = article_id
+                self._run("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
+            if published:
+                self._run_many("INSERT INTO headline_tokens VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                               [(article["site"], t, published, article_id) for t in tokens])
+        return article_id, story_id
+
+    def touch(self, article_id: int, seen_at: datetime, alias: str | None = None, reason: str = "") -> None:
+        """Record that an archived story was seen again, at ``alias`` when that is
+        another URL."""
+        with self.transaction():
+            self._run("UPDATE articles SET last_seen = ? WHERE id = ?", (stamp(seen_at), article_id))
+            if alias:
+                self._run("INSERT INTO url_aliases VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                          (alias, article_id, reason, stamp(seen_at)))
+
+    def replace(self, article_id: int, article: dict, *, headline_key: str, content_hash: str,
+                published_at: datetime | None, tokens: list[str], seen_at: datetime) -> bool:
+        """Overwrite an archived story's fields with a fresh crawl of the same URL
+        (``refresh``); its id, story_id and first_seen stay. False when nothing changed."""
+        rows = self._rows("SELECT content_hash, headline_key FROM articles WHERE id = ?", (article_id,))
+        if rows and (rows[0]["content_hash"], rows[0]["headline_key"]) == (content_hash, headline_key):
+            self.touch(article_id, seen_at)
+            return False
+        columns = [c for c in ARTICLE_COLUMNS if c != "url"]
+        published = stamp(published_at)
+        with self.transaction():
+            self._run(f"UPDATE articles SET headline_key = ?, content_hash = ?, published_at = ?, last_seen = ?, "
+                      f"{', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+                      (headline_key, content_hash, published, stamp(seen_at), *_column_values(article, columns),
+                       article_id))
+            self._run("DELETE FROM headline_tokens WHERE article_id = ?", (article_id,))
+            if published:
+                self._run_many("INSERT INTO headline_tokens VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                               [(article["site"], t, published, article_id) for t in tokens])
+        return True
+
+    # --- reading the whole archive -------------------------------------------------
+
+    def _article_rows(self, sql: str, params) -> Iterator:
+        return iter(self._rows(sql, params))
+
+    def articles(self, site: str | None = None, section: str | None = None,
+                 since: datetime | None = None, until: datetime | None = None) -> Iterator[dict]:
+        """Archived stories as export rows, ordered by publication time (undated last)."""
+        where, params = [], []
+        for clause, value in (("site = ?", site), ("section = ?", section),
+                              ("published_at >= ?", stamp(since)), ("published_at < ?", stamp(until))):
+            if value is not None:
+                where.append(clause)
+                params.append(value)
+        sql = "SELECT * FROM articles" + (" WHERE " + " AND ".join(where) if where else "") + \
+            " ORDER BY published_at IS NULL, published_at, id"
+        for row in self._article_rows(sql, params):
+            yield {f: json.loads(row[f]) if f in LIST_FIELDS else row[f] for f in EXPORT_FIELDS}
+
+    def count(self) -> int:
+        return self._rows("SELECT COUNT(*) AS n FROM articles")[0]["n"]

@@ -1,0 +1,207 @@
+"""Several crawler processes, one job: scrapy-redis's shared queue and duplicate filter,
+with what a finite, restartable crawl job adds to them.
+
+scrapy-redis shares the request queue and the request fingerprints; it has no notion of
+a job that several processes finish together. This scheduler adds, in the same Redis:
+
+- a shared job start (``<spider>:job``), so every process judges "new to this job" the
+  same way, whenever it joined;
+- claimed requests: a request popped from the queue is recorded, atomically with the pop,
+  under the process that took it (``<spider>:claimed:<worker>``) until Scrapy has finished
+  with it (downloaded, parsed, its items through the pipelines, its links queued). A
+  process that dies — killed, out of memory, machine gone — stops its heartbeat
+  (``<spider>:workers``); the others put its claimed requests back in the queue, so
+  nothing it held is lost. A restart does the same when every process died;
+- the end of the job: a process goes idle only when the queue is empty and no process
+  holds a claimed request; the last one to leave clears the queue, the fingerprints and
+  the job, so the next scheduled run starts a new job. A job stopped early (Ctrl-C, kill)
+  keeps its queue, and the next run continues it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import time
+import uuid
+from datetime import datetime, timezone
+
+import redis
+from scrapy_redis.queue import PriorityQueue
+from scrapy_redis.scheduler import Scheduler
+from twisted.internet import task
+
+from .archive.base import redact_password
+
+logger = logging.getLogger(__name__)
+
+# Pop the best request and record it as claimed by this worker, in one step: a worker
+# killed between the two would otherwise lose the request.
+CLAIM = """
+local best = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+if #best == 0 then return nil end
+redis.call('ZREM', KEYS[1], best[1])
+redis.call('HSET', KEYS[2], best[1], best[2])
+return best[1]
+"""
+# Put a dead worker's claimed requests back in the queue and forget the worker. Atomic,
+# so when two survivors notice the same death only one of them requeues.
+RECLAIM = """
+local claimed = redis.call('HGETALL', KEYS[2])
+for i = 1, #claimed, 2 do
+    redis.call('ZADD', KEYS[1], claimed[i + 1], claimed[i])
+end
+redis.call('DEL', KEYS[2])
+redis.call('HDEL', KEYS[3], ARGV[1])
+return #claimed / 2
+"""
+
+
+def distributed_redis_url(settings) -> str:
+    """The Redis of the shared job, or "" when this run works alone."""
+    return settings.get("NEWSCRAWL_REDIS_URL") or settings.get("REDIS_URL") or ""
+
+
+def redis_problem(redis_url: str, archive_url: str) -> str | None:
+    """Why a worker cannot join a shared job, in one line; None when it can."""
+    if not archive_url.startswith(("postgresql://", "postgres://")):
+        return ("distributed mode (NEWSCRAWL_REDIS_URL) needs an archive every worker can write: "
+                "set NEWSCRAWL_ARCHIVE_URL=postgresql://…")
+    try:
+        redis.Redis.from_url(redis_url, socket_connect_timeout=10).ping()
+    except (redis.RedisError, ValueError) as error:
+        return f"cannot reach the shared queue at {redact_password(redis_url)}: {error}"
+    return None
+
+
+POLL_INTERVAL = 0.25
+
+
+class ClaimingQueue(PriorityQueue):
+    """scrapy-redis's priority queue, popping into a per-worker claimed set."""
+
+    worker_key: str = ""
+
+    def claim(self):
+        data = self.server.eval(CLAIM, 2, self.key, self.worker_key)
+        return (self._decode_request(data), data) if data else (None, None)
+
+
+class SharedJobScheduler(Scheduler):
+    def __init__(self, server, *, heartbeat: float = 2.0, dead_after: float = 15.0, **kwargs):
+        super().__init__(server, **kwargs)
+        self.heartbeat_interval = heartbeat
+        self.dead_after = dead_after
+        self.worker = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.crawler = None
+        self._claimed: dict = {}  # Request -> its queue entry, until Scrapy is done with it
+        self._beat = self._poll = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        base = Scheduler.from_settings(settings)
+        instance = cls(base.server, persist=True, queue_key=base.queue_key, queue_cls=ClaimingQueue,
+                       dupefilter=base.df, dupefilter_key=base.dupefilter_key, dupefilter_cls=base.dupefilter_cls,
+                       serializer=base.serializer,
+                       heartbeat=settings.getfloat("NEWSCRAWL_WORKER_HEARTBEAT"),
+                       dead_after=settings.getfloat("NEWSCRAWL_WORKER_DEAD_AFTER"))
+        instance.stats = crawler.stats
+        instance.crawler = crawler
+        return instance
+
+    # --- keys ----------------------------------------------------------------------
+
+    def _key(self, part: str) -> str:
+        return f"{self.queue.key}:{part}"
+
+    def _claimed_key(self, worker: str) -> str:
+        return self._key(f"claimed:{worker}")
+
+    # --- life of a worker ----------------------------------------------------------
+
+    def open(self, spider):
+        super().open(spider)
+        self.queue.worker_key = self._claimed_key(self.worker)
+        now = datetime.now(timezone.utc).replace(microsecond=0)
+        self.server.set(self._key("job"), now.isoformat(), nx=True)
+        spider.job_started = datetime.fromisoformat(self.server.get(self._key("job")).decode())
+        self._beat_once()
+        workers = self.server.hlen(self._key("workers"))
+        logger.info("worker %s joined job of %s (%d workers, %d requests queued)",
+                    self.worker, spider.job_started.isoformat(), workers, len(self.queue))
+        self._beat = task.LoopingCall(self._beat_once)
+        self._beat.start(self.heartbeat_interval, now=False)
+        self._poll = task.LoopingCall(self._wake_if_queued)
+        self._poll.start(POLL_INTERVAL, now=False)
+
+    def _wake_if_queued(self) -> None:
+        # Scrapy's engine asks an empty scheduler again only every 5 s; requests the other
+        # workers queue meanwhile would wait for it, or be taken by the worker that found them.
+        slot = self.crawler.engine._slot if self.crawler.engine else None
+        if slot is not None and self.server.zcard(self.queue.key):
+            slot.nextcall.schedule()
+
+    def _beat_once(self) -> None:
+        now = time.time()
+        self.server.hset(self._key("workers"), self.worker, now)
+        for worker, seen in self.server.hgetall(self._key("workers")).items():
+            worker = worker.decode() if isinstance(worker, bytes) else worker
+            if worker != self.worker and now - float(seen) > self.dead_after:
+                requeued = self.server.eval(RECLAIM, 3, self.queue.key, self._claimed_key(worker),
+                                            self._key("workers"), worker)
+                logger.warning("worker %s stopped answering; put its %d requests back in the queue",
+                               worker, requeued)
+                self.stats.inc_value("newscrawl/distributed/requeued", requeued)
+
+    def close(self, reason):
+        for loop in (self._beat, self._poll):
+            if loop and loop.running:
+                loop.stop()
+        self._release_finished()
+        with self.server.pipeline() as pipe:
+            # Anything still claimed (a shutdown mid-request) goes back for the others.
+            pipe.eval(RECLAIM, 3, self.queue.key, self._claimed_key(self.worker), self._key("workers"), self.worker)
+            pipe.hlen(self._key("workers"))
+            pipe.zcard(self.queue.key)
+            _, workers, queued = pipe.execute()
+        if workers == 0 and queued == 0 and reason == "finished":
+            self.server.delete(self.queue.key, self.df.key, self._key("job"), self._key("workers"))
+            logger.info("last worker of the job: cleared its queue and request fingerprints")
+        elif queued:
+            logger.info("left the job with %d requests queued for the other workers or the next run", queued)
+
+    # --- requests ------------------------------------------------------------------
+
+    def _release_finished(self) -> None:
+        """Forget the claims of requests Scrapy has finished with: downloaded, parsed,
+        their items through the pipelines and their links queued (the engine holds a
+        request in progress until all of that is done)."""
+        engine = self.crawler.engine
+        in_progress = engine._slot.inprogress if engine and engine._slot else set()
+        finished = [request for request in self._claimed if request not in in_progress]
+        if finished:
+            self.server.hdel(self.queue.worker_key, *(self._claimed.pop(r) for r in finished))
+
+    def next_request(self):
+        self._release_finished()
+        request, data = self.queue.claim()
+        if request is None:
+            return None
+        self._claimed[request] = data
+        self.stats.inc_value("scheduler/dequeued/redis")
+        return request
+
+    def has_pending_requests(self) -> bool:
+        """True while this job has work anywhere: queued, or claimed by any worker (whose
+        requests may still add to the queue). So a worker stays until the whole job is
+        done, picking up what the others find."""
+        self._release_finished()
+        if len(self.queue):
+            return True
+        workers = self.server.hkeys(self._key("workers"))
+        with self.server.pipeline() as pipe:
+            for worker in workers:
+                pipe.hlen(self._claimed_key(worker.decode() if isinstance(worker, bytes) else worker))
+            return any(pipe.execute())

@@ -1,0 +1,123 @@
+"""The archive store contract, on SQLite and on PostgreSQL alike; and, on PostgreSQL,
+several writers deciding about copies of one story at the same moment."""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from newscrawl.archive import ArchiveError, open_store
+from newscrawl.dedup import StoryRef, decide, key_tokens, search_span
+
+T0 = datetime(2024, 3, 5, 9, 0, tzinfo=timezone.utc)
+WINDOW = timedelta(days=7)
+BODY = "قال مسؤولون إن الحكومة أقرت الموازنة الجديدة بعد نقاش طويل في البرلمان استمر ثلاثة أيام متتالية"
+
+
+def article(n, headline="عنوان الخبر", body=BODY):
+    return {"url": f"https://x.test/{n}", "site": "x", "section": "News", "headline": headline, "body": body,
+            "body_source": "site", "published": T0.isoformat(), "published_precision": "datetime",
+            "crawled_at": T0.isoformat(), "authors": ["كاتب"], "tags": ["اقتصاد"], "word_count": 15}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path}/archive.sqlite3"
+    return request.getfixturevalue("postgres_url")
+
+
+def test_the_store_contract(store_url):
+    store = open_store(store_url)
+    _, first = store.add(article(1), headline_key="عنوان الخبر", content_hash="h1", published_at=T0,
+                         tokens=["عنوان", "الخبر"], story_id=None, seen_at=T0)
+    second_id, second = store.add(article(2, "عنوان اخر"), headline_key="عنوان اخر", content_hash="h2",
+                                  published_at=T0 + timedelta(hours=1), tokens=["عنوان"], story_id=first, seen_at=T0)
+    assert second == first != second_id
+    assert store.by_url("https://x.test/1").story_id == first
+    span = (T0 - timedelta(days=1), T0 + timedelta(days=1))
+    assert {c.url for c in store.candidates("x", "لا شيء", ["عنوان"], span)} == {"https://x.test/1", "https://x.test/2"}
+    assert store.candidates("x", "لا شيء", ["عنوان"], (T0 + timedelta(days=2), T0 + timedelta(days=3))) == []
+    assert store.candidates("y", "عنوان الخبر", ["عنوان"], span) == []
+
+    assert store.url_state("https://x.test/3") == (None, 0)
+    store.record_failure("https://x.test/3", "HTTP 500", T0)
+    store.record_failure("https://x.test/3", "HTTP 502", T0)
+    assert store.url_state("https://x.test/3") == (None, 2)
+    store.touch(second_id, T0 + timedelta(days=1), alias="https://x.test/copy", reason="headline")
+    assert store.url_state("https://x.test/copy") == (T0 + timedelta(days=1), 0)
+    assert store.by_url("https://x.test/copy").url == "https://x.test/2"
+
+    assert not store.replace(second_id, article(2, "عنوان اخر"), headline_key="عنوان اخر", content_hash="h2",
+                             published_at=T0, tokens=["عنوان"], seen_at=T0)
+    assert store.replace(second_id, article(2, "عنوان مصحح"), headline_key="عنوان مصحح", content_hash="h3",
+                         published_at=T0, tokens=["مصحح"], seen_at=T0)
+    rows = list(store.articles())
+    assert [(r["url"], r["headline"], r["story_id"]) for r in rows] == [
+        ("https://x.test/1", "عنوان الخبر", first), ("https://x.test/2", "عنوان مصحح", first)]
+    assert rows[0]["authors"] == ["كاتب"] and rows[0]["tags"] == ["اقتصاد"] and rows[0]["word_count"] == 15
+    assert list(store.articles(site="y")) == []
+    assert store.count() == 2
+    store.close()
+    assert open_store(store_url).count() == 2  # committed, and the schema is accepted again
+
+
+def test_a_failed_write_leaves_no_half_row(store_url):
+    store = open_store(store_url)
+    store.add(article(1), headline_key="k", content_hash="h", published_at=T0, tokens=["عنوان"], story_id=None,
+              seen_at=T0)
+    with pytest.raises(Exception, match="(?i)unique"):
+        store.add(article(1), headline_key="k2", content_hash="h", published_at=T0, tokens=["اخر"], story_id=None,
+                  seen_at=T0)
+    assert store.count() == 1
+    assert store.candidates("x", "none", ["اخر"], (T0 - WINDOW, T0 + WINDOW)) == []
+
+
+def test_a_database_of_something_else_is_refused(postgres_url):
+    import psycopg
+
+    with psycopg.connect(postgres_url, autocommit=True) as other:
+        other.execute("CREATE TABLE invoices (id int)")
+    with pytest.raises(ArchiveError, match="not a newscrawl archive .it holds other tables"):
+        open_store(postgres_url)
+
+
+def test_an_unreachable_server_is_one_clear_error():
+    with pytest.raises(ArchiveError, match=r"cannot connect to the PostgreSQL archive "
+                                           r"postgresql://newscrawl:\*\*\*@127.0.0.1:9/x"):
+        open_store("postgresql://newscrawl:secret@127.0.0.1:9/x")
+
+
+def _archive_as_the_pipeline_does(url: str, n: int, start: threading.Barrier, outcomes: list) -> None:
+    store = open_store(url)
+    key = "عنوان الخبر"
+    incoming = StoryRef(f"https://x.test/{n}", key, BODY, T0, "datetime")
+    start.wait()
+    with store.deciding("x", key, key_tokens(key), url=incoming.url):
+        decision = decide(incoming, store.by_url(incoming.url),
+                          store.candidates("x", key, key_tokens(key), search_span(incoming, WINDOW)), WINDOW)
+        if decision.verdict == "duplicate":
+            store.touch(decision.other.id, T0, alias=incoming.url, reason=decision.reason)
+        else:
+            store.add(article(n), headline_key=key, content_hash="h", published_at=T0, tokens=key_tokens(key),
+                      story_id=decision.story_id, seen_at=T0)
+    outcomes.append(decision.verdict)
+    store.close()
+
+
+def test_writers_deciding_at_once_archive_one_copy_of_a_story(postgres_url):
+    open_store(postgres_url).close()  # the schema, before the race
+    writers = 8
+    start, outcomes = threading.Barrier(writers), []
+    threads = [threading.Thread(target=_archive_as_the_pipeline_does, args=(postgres_url, n, start, outcomes))
+               for n in range(writers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    store = open_store(postgres_url)
+    assert store.count() == 1
+    assert sorted(outcomes) == ["duplicate"] * (writers - 1) + ["new"]
+    assert all(store.url_state(f"https://x.test/{n}")[0] == T0 for n in range(writers))  # the copies are remembered
