@@ -63,11 +63,8 @@ def distributed_redis_url(settings) -> str:
     return settings.get("NEWSCRAWL_REDIS_URL") or settings.get("REDIS_URL") or ""
 
 
-def redis_problem(redis_url: str, archive_url: str) -> str | None:
-    """Why a worker cannot join a shared job, in one line; None when it can."""
-    if not archive_url.startswith(("postgresql://", "postgres://")):
-        return ("distributed mode (NEWSCRAWL_REDIS_URL) needs an archive every worker can write: "
-                "set NEWSCRAWL_ARCHIVE_URL=postgresql://…")
+def redis_problem(redis_url: str) -> str | None:
+    """Why a worker cannot reach the shared job, in one line; None when it can."""
     try:
         redis.Redis.from_url(redis_url, socket_connect_timeout=10).ping()
     except (redis.RedisError, ValueError) as error:

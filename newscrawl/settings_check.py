@@ -8,7 +8,8 @@ import tempfile
 from pathlib import Path
 
 FLOATS = ("NEWSCRAWL_DEDUP_WINDOW_DAYS", "NEWSCRAWL_MAX_ERROR_RATE", "NEWSCRAWL_MAX_BLOCKED_SHARE",
-          "NEWSCRAWL_RETRY_BACKOFF_BASE", "NEWSCRAWL_RETRY_BACKOFF_MAX", "NEWSCRAWL_PROGRESS_INTERVAL")
+          "NEWSCRAWL_RETRY_BACKOFF_BASE", "NEWSCRAWL_RETRY_BACKOFF_MAX", "NEWSCRAWL_PROGRESS_INTERVAL",
+          "NEWSCRAWL_WORKER_HEARTBEAT", "NEWSCRAWL_WORKER_DEAD_AFTER")
 INTS = ("NEWSCRAWL_MIN_BODY_WORDS", "NEWSCRAWL_GIVE_UP_AFTER_FAILURES")
 BOOLS = ("NEWSCRAWL_CSV_NEUTRALISE",)
 
@@ -44,6 +45,14 @@ def settings_problem(settings) -> str | None:
         except ImportError:
             return (f"setting NEWSCRAWL_IMPERSONATE={settings.get('NEWSCRAWL_IMPERSONATE')}: needs scrapy-impersonate "
                     "(pip install scrapy-impersonate)")
+    if (settings.get("NEWSCRAWL_REDIS_URL") or settings.get("REDIS_URL")) and not \
+            (settings.get("NEWSCRAWL_ARCHIVE_URL") or "").startswith(("postgresql://", "postgres://")):
+        return ("distributed mode (NEWSCRAWL_REDIS_URL) needs an archive every worker can write: "
+                "set NEWSCRAWL_ARCHIVE_URL=postgresql://…")
+    heartbeat, dead_after = settings.getfloat("NEWSCRAWL_WORKER_HEARTBEAT"), settings.getfloat("NEWSCRAWL_WORKER_DEAD_AFTER")
+    if not 0 < heartbeat < dead_after:
+        return (f"settings NEWSCRAWL_WORKER_HEARTBEAT={heartbeat:g} and NEWSCRAWL_WORKER_DEAD_AFTER={dead_after:g}: "
+                "expected a heartbeat above 0 and a longer silence before a worker counts as dead")
     if settings.get("NEWSCRAWL_PROGRESS") not in ("auto", "on", "off"):
         return f"setting NEWSCRAWL_PROGRESS={settings.get('NEWSCRAWL_PROGRESS')}: expected auto, on or off"
     return None

@@ -54,7 +54,7 @@ class Command(ScrapyCrawlCommand):
         redis_url = distributed_redis_url(self.settings)
         if redis_url:
             # Workers of a shared job run together by design; Redis coordinates them.
-            problem = redis_problem(redis_url, url)
+            problem = redis_problem(redis_url)
             if problem:
                 self._refuse(name, problem, EXIT_ARCHIVE_UNUSABLE)
         else:

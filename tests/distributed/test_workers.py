@@ -1,0 +1,148 @@
+"""Two `scrapy crawl elaph` processes, one Redis job, one PostgreSQL archive, over the
+offline mirror served on 127.0.0.1 with an access log of every path it answered."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import time
+
+import psycopg
+import pytest
+import redis
+
+from tests.conftest import assert_each_story_once, crawl_command, run_crawl, run_export, scrapy_env
+
+# Short enough that a test does not wait long for a killed worker to count as dead.
+DEAD_AFTER = "3"
+
+
+def distributed(postgres_url: str, redis_url: str) -> list[str]:
+    return ["-s", f"NEWSCRAWL_ARCHIVE_URL={postgres_url}", "-s", f"NEWSCRAWL_REDIS_URL={redis_url}",
+            "-s", f"NEWSCRAWL_WORKER_DEAD_AFTER={DEAD_AFTER}", "-s", "NEWSCRAWL_WORKER_HEARTBEAT=0.5"]
+
+
+def start_worker(workdir, mirror, postgres_url, redis_url) -> subprocess.Popen:
+    workdir.mkdir()
+    return subprocess.Popen(crawl_command("elaph", "-a", f"base_url={mirror.url}", *distributed(postgres_url, redis_url)),
+                            cwd=workdir, env=scrapy_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True)
+
+
+def finish(worker: subprocess.Popen) -> tuple[int, str]:
+    _, stderr = worker.communicate(timeout=300)
+    return worker.returncode, stderr
+
+
+def archived(postgres_url: str) -> int:
+    try:
+        with psycopg.connect(postgres_url) as db:
+            return db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except psycopg.Error:  # the first worker has not created the tables yet
+        return 0
+
+
+def wait_until_archived(postgres_url: str, count: int) -> None:
+    deadline = time.monotonic() + 120
+    while archived(postgres_url) < count:
+        assert time.monotonic() < deadline, "the workers archived too little in two minutes"
+        time.sleep(0.2)
+
+
+def exported_rows(workdir, postgres_url) -> list[dict]:
+    out = workdir / "all.jsonl"
+    done = run_export(workdir, "-o", str(out), "-s", f"NEWSCRAWL_ARCHIVE_URL={postgres_url}")
+    assert done.returncode == 0, done.stderr
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def summary(workdir) -> dict:
+    [path] = (workdir / "archive" / "elaph").glob("*.summary.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def job_keys(redis_url: str) -> list:
+    return redis.Redis.from_url(redis_url).keys("newscrawl:*")
+
+
+def test_two_workers_archive_every_story_once_and_fetch_every_page_once(served, postgres_url, redis_url, tmp_path):
+    log = tmp_path / "access.log"
+    mirror = served("--delay", "0.1", "--access-log", str(log))
+    workers = [start_worker(tmp_path / f"worker{n}", mirror, postgres_url, redis_url) for n in (1, 2)]
+    for worker in workers:
+        status, stderr = finish(worker)
+        assert status == 0, stderr[-3000:]
+
+    fetched = log.read_text().splitlines()
+    pages = [path for path in fetched if path != "/robots.txt"]
+    assert len(pages) == len(set(pages)), "a page was fetched twice"
+    assert fetched.count("/robots.txt") == 2  # each worker reads the rules it obeys
+    for n in (1, 2):
+        worker_summary = summary(tmp_path / f"worker{n}")
+        assert worker_summary["verdict"]["ok"]
+        assert worker_summary["pages"]["requests"] > 10, f"worker {n} did almost nothing: the queue was not shared"
+    per_worker = [row for n in (1, 2) for row in _jsonl(tmp_path / f"worker{n}")]
+    assert_each_story_once(per_worker, mirror)
+    assert_each_story_once(exported_rows(tmp_path, postgres_url), mirror)
+    assert job_keys(redis_url) == [], "the finished job left its queue or fingerprints behind"
+
+    # The next scheduled run is a new job: listings again, no article page.
+    before = len(fetched)
+    status, stderr = finish(start_worker(tmp_path / "hourly", mirror, postgres_url, redis_url))
+    assert status == 0, stderr[-3000:]
+    again = log.read_text().splitlines()[before:]
+    articles = {a["path"] for a in mirror.articles}
+    assert "/" in again and not articles & set(again)
+
+
+def _jsonl(workdir) -> list[dict]:
+    files = list((workdir / "archive" / "elaph").glob("*.jsonl"))
+    return [json.loads(line) for path in files for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_killing_a_worker_midway_loses_nothing(served, postgres_url, redis_url, tmp_path):
+    mirror = served("--delay", "0.2")
+    doomed, survivor = (start_worker(tmp_path / f"worker{n}", mirror, postgres_url, redis_url) for n in (1, 2))
+    wait_until_archived(postgres_url, 30)
+    doomed.send_signal(signal.SIGKILL)
+    doomed.wait()
+    status, stderr = finish(survivor)
+    assert status == 0, stderr[-3000:]
+    assert "stopped answering; put its" in stderr  # the survivor took over the dead worker's requests
+    assert_each_story_once(exported_rows(tmp_path, postgres_url), mirror)
+    assert job_keys(redis_url) == []
+
+
+def test_a_restart_finishes_a_job_whose_workers_all_died(served, postgres_url, redis_url, tmp_path):
+    mirror = served("--delay", "0.2")
+    workers = [start_worker(tmp_path / f"worker{n}", mirror, postgres_url, redis_url) for n in (1, 2)]
+    wait_until_archived(postgres_url, 30)
+    for worker in workers:
+        worker.send_signal(signal.SIGKILL)
+        worker.wait()
+    partial = archived(postgres_url)
+    assert partial < len(mirror.story_groups())
+
+    status, stderr = finish(start_worker(tmp_path / "restart", mirror, postgres_url, redis_url))
+    assert status == 0, stderr[-3000:]
+    assert "requests queued)" in stderr and "stopped answering" in stderr
+    assert_each_story_once(exported_rows(tmp_path, postgres_url), mirror)
+
+
+def test_distributed_mode_refuses_what_it_cannot_run_with(tmp_path):
+    sqlite = run_crawl(tmp_path, "-a", "base_url=http://127.0.0.1:9", "-s", "NEWSCRAWL_REDIS_URL=redis://127.0.0.1:6379/0")
+    assert sqlite.returncode == 2
+    assert sqlite.stderr.strip() == ("scrapy crawl elaph: distributed mode (NEWSCRAWL_REDIS_URL) needs an archive "
+                                     "every worker can write: set NEWSCRAWL_ARCHIVE_URL=postgresql://…")
+    no_redis = run_crawl(tmp_path, "-a", "base_url=http://127.0.0.1:9", "-s", "NEWSCRAWL_REDIS_URL=redis://:pw@127.0.0.1:9/0",
+                         "-s", "NEWSCRAWL_ARCHIVE_URL=postgresql://newscrawl:pw@127.0.0.1:9/x")
+    assert no_redis.returncode == 4
+    assert no_redis.stderr.startswith("scrapy crawl elaph: cannot reach the shared queue at redis://:***@127.0.0.1:9/0")
+    no_postgres = run_crawl(tmp_path, "-a", "base_url=http://127.0.0.1:9",
+                            "-s", "NEWSCRAWL_ARCHIVE_URL=postgresql://newscrawl:pw@127.0.0.1:9/x")
+    assert no_postgres.returncode == 4
+    assert no_postgres.stderr.startswith("scrapy crawl elaph: cannot connect to the PostgreSQL archive "
+                                         "postgresql://newscrawl:***@127.0.0.1:9/x")
+    assert "pw" not in no_redis.stderr + no_postgres.stderr
+    assert not list(tmp_path.glob("archive/elaph/*")), "a refused run wrote something"
