@@ -1,0 +1,142 @@
+"""Distributed mode: pages per second with 1 and with 2 worker processes on one Redis
+job and one PostgreSQL archive, and the per-story cost of the PostgreSQL store next to
+SQLite's.
+
+    python benchmarks/distributed.py [--count 3000] [--delay 0] [--items 2000]
+        [--postgres postgresql://newscrawl:newscrawl@127.0.0.1:5432/newscrawl]
+        [--redis redis://127.0.0.1:6379/14]
+
+Needs the servers of scripts/local-servers. Throughput: builds (once) a mirror of COUNT
+articles, serves it on 127.0.0.1 (answering after DELAY seconds, to stand in for a real
+site's latency), and crawls it into a new database, first with one worker, then with two
+started together; pages/s = pages the server answered / wall time until the last worker
+ended. Store cost: ITEMS stories (distinct headlines sharing tokens, as a day of news
+does), each decided and archived as ArchivePipeline does it — lock section, URL lookup,
+candidate search, decision, insert — CPU and wall time per story.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from contextlib import contextmanager
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import psycopg
+import redis
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from common import REPO, mirror, serve  # noqa: E402
+from throughput import SAME_NETWORK  # noqa: E402
+
+from newscrawl.archive import open_store  # noqa: E402
+from newscrawl.dedup import StoryRef, decide, key_tokens, search_span  # noqa: E402
+
+WINDOW = timedelta(days=7)
+WORDS = "الحكومة البرلمان الموازنة النفط الذهب الانتخابات الرئيس الوزير المعارضة الاقتصاد العراق لبنان مصر".split()
+
+
+@contextmanager
+def new_database(admin_url: str):
+    name = f"newscrawl_bench_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    try:
+        yield urlsplit(admin_url)._replace(path=f"/{name}").geturl()
+    finally:
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def crawl(workers: int, url: str, postgres: str, redis_url: str, work: Path, log: Path) -> tuple[float, int, int]:
+    """(wall seconds, pages answered, stories archived) of WORKERS processes on one job."""
+    redis.Redis.from_url(redis_url).flushdb()
+    log.write_text("")
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings", "PYTHONPATH": str(REPO)}
+    command = [sys.executable, "-m", "scrapy", "crawl", "elaph", "-a", f"base_url={url}", *SAME_NETWORK,
+               "-s", f"NEWSCRAWL_ARCHIVE_URL={postgres}", "-s", f"NEWSCRAWL_REDIS_URL={redis_url}"]
+    started = time.perf_counter()
+    processes = [subprocess.Popen(command, cwd=tempfile.mkdtemp(dir=work), env=env, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE) for _ in range(workers)]
+    for process in processes:
+        _, stderr = process.communicate()
+        if process.returncode != 0:
+            raise SystemExit(f"a worker failed ({process.returncode}):\n{stderr[-3000:].decode()}")
+    elapsed = time.perf_counter() - started
+    store = open_store(postgres)
+    archived = store.count()
+    store.close()
+    return elapsed, len(log.read_text().splitlines()), archived
+
+
+def store_cost(store_url: str, items: int) -> tuple[list[float], list[float]]:
+    store = open_store(store_url)
+    start = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    cpu, wall = [], []
+    for n in range(items):
+        headline = " ".join(WORDS[(n * k) % len(WORDS)] for k in (1, 3, 7)) + f" {n}"
+        body = f"{headline} " * 20
+        published = start + timedelta(minutes=30 * n)
+        incoming = StoryRef(f"https://x.test/{n}", headline, body, published, "datetime")
+        tokens = key_tokens(headline)
+        began_cpu, began = time.process_time(), time.perf_counter()
+        with store.deciding("x", headline, tokens, url=incoming.url):
+            decision = decide(incoming, store.by_url(incoming.url),
+                              store.candidates("x", headline, tokens, search_span(incoming, WINDOW)), WINDOW)
+            if decision.verdict != "duplicate":
+                store.add({"url": incoming.url, "site": "x", "headline": headline, "body": body},
+                          headline_key=headline, content_hash=str(n), published_at=published, tokens=tokens,
+                          story_id=decision.story_id, seen_at=published)
+        cpu.append(time.process_time() - began_cpu)
+        wall.append(time.perf_counter() - began)
+    store.close()
+    return sorted(cpu), sorted(wall)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=3000)
+    parser.add_argument("--delay", type=float, default=0.0)
+    parser.add_argument("--items", type=int, default=2000)
+    parser.add_argument("--postgres", default="postgresql://newscrawl:newscrawl@127.0.0.1:5432/newscrawl")
+    parser.add_argument("--redis", default="redis://127.0.0.1:6379/14")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "newscrawl-bench")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    print(f"command: python benchmarks/distributed.py --count {args.count} --delay {args.delay:g} --items {args.items}")
+
+    root = mirror(args.count, args.work)
+    log = args.work / "access-distributed.log"
+    server, url = serve(root, "--access-log", str(log), "--delay", str(args.delay))
+    try:
+        rates = {}
+        for workers in (1, 2):
+            with new_database(args.postgres) as database:
+                elapsed, pages, archived = crawl(workers, url, database, args.redis, args.work, log)
+            rates[workers] = pages / elapsed
+            print(f"{workers} worker{'s' if workers > 1 else ''}: {pages} pages, {archived} archived, "
+                  f"{elapsed:.1f} s, {rates[workers]:.1f} pages/s")
+        print(f"speed-up 2 workers / 1 worker: {rates[2] / rates[1]:.2f}")
+    finally:
+        server.terminate()
+        server.wait()
+
+    with tempfile.TemporaryDirectory() as tmp, new_database(args.postgres) as database:
+        for name, store_url in (("SQLite", f"sqlite:///{tmp}/bench.sqlite3"), ("PostgreSQL", database)):
+            cpu, wall = store_cost(store_url, args.items)
+            print(f"store {name}: per story median {statistics.median(wall) * 1000:.2f} ms wall "
+                  f"(p95 {wall[int(len(wall) * 0.95)] * 1000:.2f}), {statistics.median(cpu) * 1000:.2f} ms CPU")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
