@@ -13,9 +13,10 @@ a job that several processes finish together. This scheduler adds, in the same R
   (``<spider>:workers``); the others put its claimed requests back in the queue, so
   nothing it held is lost. A restart does the same when every process died;
 - the end of the job: a process goes idle only when the queue is empty and no process
-  holds a claimed request; the last one to leave clears the queue, the fingerprints and
-  the job, so the next scheduled run starts a new job. A job stopped early (Ctrl-C, kill)
-  keeps its queue, and the next run continues it.
+  holds a claimed request; the last one to leave clears the fingerprints and the job, so
+  the next scheduled run starts a new job. A job whose workers all stopped early keeps its
+  queue and claims, and the next run continues it; one with nothing left that was never
+  cleared (its last worker died while leaving) is cleared by the next run's first worker.
 """
 
 from __future__ import annotations
@@ -55,6 +56,38 @@ end
 redis.call('DEL', KEYS[2])
 redis.call('HDEL', KEYS[3], ARGV[1])
 return #claimed / 2
+"""
+# Whether the job is over: nothing queued, nothing claimed, no live worker. Then its
+# fingerprints, start and worker list are cleared, so the next run is a new job.
+# KEYS: workers, queue, fingerprints, job; ARGV: now, dead_after, claimed-key prefix.
+_END_IF_OVER = """
+local workers = redis.call('HGETALL', KEYS[1])
+local over = redis.call('ZCARD', KEYS[2]) == 0
+for i = 1, #workers, 2 do
+    if tonumber(ARGV[1]) - tonumber(workers[i + 1]) <= tonumber(ARGV[2]) then over = false end
+    if redis.call('HLEN', ARGV[3] .. workers[i]) > 0 then over = false end
+end
+if over then redis.call('DEL', KEYS[1], KEYS[3], KEYS[4]) end
+"""
+# Join: a job that ended without being cleared (its last worker died while leaving) is
+# over and a new one starts; otherwise join the running or interrupted one.
+# ARGV[4]: this worker, ARGV[5]: the job start to use if this worker opens the job.
+JOIN = _END_IF_OVER + """
+redis.call('HSET', KEYS[1], ARGV[4], ARGV[1])
+redis.call('SET', KEYS[4], ARGV[5], 'NX')
+return redis.call('GET', KEYS[4])
+"""
+# Leave: requeue what this worker still holds (a shutdown mid-request), then end the job
+# if it is over. Returns how many requests remain queued.
+LEAVE = """
+local claimed = redis.call('HGETALL', ARGV[3] .. ARGV[4])
+for i = 1, #claimed, 2 do
+    redis.call('ZADD', KEYS[2], claimed[i + 1], claimed[i])
+end
+redis.call('DEL', ARGV[3] .. ARGV[4])
+redis.call('HDEL', KEYS[1], ARGV[4])
+""" + _END_IF_OVER + """
+return redis.call('ZCARD', KEYS[2])
 """
 
 
@@ -118,16 +151,20 @@ class SharedJobScheduler(Scheduler):
 
     # --- life of a worker ----------------------------------------------------------
 
+    def _job_keys(self) -> list[str]:
+        return [self._key("workers"), self.queue.key, self.df.key, self._key("job")]
+
+    def _job_args(self) -> list:
+        return [time.time(), self.dead_after, self._claimed_key("")]
+
     def open(self, spider):
         super().open(spider)
         self.queue.worker_key = self._claimed_key(self.worker)
-        now = datetime.now(timezone.utc).replace(microsecond=0)
-        self.server.set(self._key("job"), now.isoformat(), nx=True)
-        spider.job_started = datetime.fromisoformat(self.server.get(self._key("job")).decode())
-        self._beat_once()
-        workers = self.server.hlen(self._key("workers"))
-        logger.info("worker %s joined job of %s (%d workers, %d requests queued)",
-                    self.worker, spider.job_started.isoformat(), workers, len(self.queue))
+        start = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+        job = self.server.eval(JOIN, 4, *self._job_keys(), *self._job_args(), self.worker, start)
+        spider.job_started = datetime.fromisoformat(job.decode())
+        logger.info("worker %s joined the job started %s (%d workers, %d requests queued)", self.worker,
+                    spider.job_started.isoformat(), self.server.hlen(self._key("workers")), len(self.queue))
         self._beat = task.LoopingCall(self._beat_once)
         self._beat.start(self.heartbeat_interval, now=False)
         self._poll = task.LoopingCall(self._wake_if_queued)
@@ -157,15 +194,9 @@ class SharedJobScheduler(Scheduler):
             if loop and loop.running:
                 loop.stop()
         self._release_finished()
-        with self.server.pipeline() as pipe:
-            # Anything still claimed (a shutdown mid-request) goes back for the others.
-            pipe.eval(RECLAIM, 3, self.queue.key, self._claimed_key(self.worker), self._key("workers"), self.worker)
-            pipe.hlen(self._key("workers"))
-            pipe.zcard(self.queue.key)
-            _, workers, queued = pipe.execute()
-        if workers == 0 and queued == 0 and reason == "finished":
-            self.server.delete(self.queue.key, self.df.key, self._key("job"), self._key("workers"))
-            logger.info("last worker of the job: cleared its queue and request fingerprints")
+        queued = self.server.eval(LEAVE, 4, *self._job_keys(), *self._job_args(), self.worker)
+        if not self.server.exists(self._key("job")):
+            logger.info("the job is done: cleared its request fingerprints for the next run")
         elif queued:
             logger.info("left the job with %d requests queued for the other workers or the next run", queued)
 

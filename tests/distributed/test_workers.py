@@ -146,3 +146,23 @@ def test_distributed_mode_refuses_what_it_cannot_run_with(tmp_path):
                                          "postgresql://newscrawl:***@127.0.0.1:9/x")
     assert "pw" not in no_redis.stderr + no_postgres.stderr
     assert not list(tmp_path.glob("archive/elaph/*")), "a refused run wrote something"
+
+
+def test_a_job_never_cleared_does_not_block_the_next_run(served, postgres_url, redis_url, tmp_path):
+    """The last worker died while leaving: its job stayed in Redis with every page's
+    fingerprint. The next run must start a new job, not find every page already seen."""
+    from scrapy import Request
+    from scrapy.utils.request import fingerprint
+
+    log = tmp_path / "access.log"
+    mirror = served("--access-log", str(log))
+    server = redis.Redis.from_url(redis_url)
+    server.hset("newscrawl:elaph:requests:workers", "ghost:1:dead", time.time() - 3600)
+    server.set("newscrawl:elaph:requests:job", "2020-01-01T00:00:00+00:00")
+    server.sadd("newscrawl:elaph:dupefilter", fingerprint(Request(mirror.url + "/")).hex())
+
+    status, stderr = finish(start_worker(tmp_path / "next", mirror, postgres_url, redis_url))
+    assert status == 0, stderr[-3000:]
+    assert "joined the job started 2020" not in stderr
+    assert "/" in log.read_text().splitlines()
+    assert_each_story_once(exported_rows(tmp_path, postgres_url), mirror)
