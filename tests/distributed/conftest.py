@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import psycopg
@@ -47,13 +48,30 @@ def postgres_url():
         admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
+@dataclass
+class SharedQueue:
+    """The test Redis and key names of this test's own, so test runs sharing a server
+    (a developer's and CI's, say) never take each other's requests."""
+    url: str
+    prefix: str
+
+    @property
+    def settings(self) -> list[str]:
+        return ["-s", f"NEWSCRAWL_REDIS_URL={self.url}",
+                "-s", f"SCHEDULER_QUEUE_KEY={self.prefix}:%(spider)s:requests",
+                "-s", f"SCHEDULER_DUPEFILTER_KEY={self.prefix}:%(spider)s:dupefilter"]
+
+    def keys(self) -> list[bytes]:
+        return redis.Redis.from_url(self.url).keys(f"{self.prefix}:*")
+
+
 @pytest.fixture
-def redis_url():
-    """The test Redis database, emptied before and after the test."""
+def shared_queue():
     problem = _redis_problem()
     if problem:
         pytest.skip(problem)
-    server = redis.Redis.from_url(REDIS_URL)
-    server.flushdb()
-    yield REDIS_URL
-    server.flushdb()
+    queue = SharedQueue(REDIS_URL, f"newscrawl-test-{uuid.uuid4().hex[:12]}")
+    yield queue
+    keys = queue.keys()
+    if keys:
+        redis.Redis.from_url(REDIS_URL).delete(*keys)

@@ -18,14 +18,14 @@ from tests.conftest import assert_each_story_once, crawl_command, run_crawl, run
 DEAD_AFTER = "3"
 
 
-def distributed(postgres_url: str, redis_url: str) -> list[str]:
-    return ["-s", f"NEWSCRAWL_ARCHIVE_URL={postgres_url}", "-s", f"NEWSCRAWL_REDIS_URL={redis_url}",
+def distributed(postgres_url: str, queue) -> list[str]:
+    return ["-s", f"NEWSCRAWL_ARCHIVE_URL={postgres_url}", *queue.settings,
             "-s", f"NEWSCRAWL_WORKER_DEAD_AFTER={DEAD_AFTER}", "-s", "NEWSCRAWL_WORKER_HEARTBEAT=0.5"]
 
 
-def start_worker(workdir, mirror, postgres_url, redis_url) -> subprocess.Popen:
+def start_worker(workdir, mirror, postgres_url, queue) -> subprocess.Popen:
     workdir.mkdir()
-    return subprocess.Popen(crawl_command("elaph", "-a", f"base_url={mirror.url}", *distributed(postgres_url, redis_url)),
+    return subprocess.Popen(crawl_command("elaph", "-a", f"base_url={mirror.url}", *distributed(postgres_url, queue)),
                             cwd=workdir, env=scrapy_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             text=True)
 
@@ -62,14 +62,10 @@ def summary(workdir) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def job_keys(redis_url: str) -> list:
-    return redis.Redis.from_url(redis_url).keys("newscrawl:*")
-
-
-def test_two_workers_archive_every_story_once_and_fetch_every_page_once(served, postgres_url, redis_url, tmp_path):
+def test_two_workers_archive_every_story_once_and_fetch_every_page_once(served, postgres_url, shared_queue, tmp_path):
     log = tmp_path / "access.log"
     mirror = served("--delay", "0.1", "--access-log", str(log))
-    workers = [start_worker(tmp_path / f"worker{n}", mirror, postgres_url, redis_url) for n in (1, 2)]
+    workers = [start_worker(tmp_path / f"worker{n}", mirror, postgres_url, shared_queue) for n in (1, 2)]
     for worker in workers:
         status, stderr = finish(worker)
         assert status == 0, stderr[-3000:]
@@ -85,11 +81,11 @@ def test_two_workers_archive_every_story_once_and_fetch_every_page_once(served, 
     per_worker = [row for n in (1, 2) for row in _jsonl(tmp_path / f"worker{n}")]
     assert_each_story_once(per_worker, mirror)
     assert_each_story_once(exported_rows(tmp_path, postgres_url), mirror)
-    assert job_keys(redis_url) == [], "the finished job left its queue or fingerprints behind"
+    assert shared_queue.keys() == [], "the finished job left its queue or fingerprints behind"
 
     # The next scheduled run is a new job: listings again, no article page.
     before = len(fetched)
-    status, stderr = finish(start_worker(tmp_path / "hourly", mirror, postgres_url, redis_url))
+    status, stderr = finish(start_worker(tmp_path / "hourly", mirror, postgres_url, shared_queue))
     assert status == 0, stderr[-3000:]
     again = log.read_text().splitlines()[before:]
     articles = {a["path"] for a in mirror.articles}
@@ -101,9 +97,9 @@ def _jsonl(workdir) -> list[dict]:
     return [json.loads(line) for path in files for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def test_killing_a_worker_midway_loses_nothing(served, postgres_url, redis_url, tmp_path):
+def test_killing_a_worker_midway_loses_nothing(served, postgres_url, shared_queue, tmp_path):
     mirror = served("--delay", "0.2")
-    doomed, survivor = (start_worker(tmp_path / f"worker{n}", mirror, postgres_url, redis_url) for n in (1, 2))
+    doomed, survivor = (start_worker(tmp_path / f"worker{n}", mirror, postgres_url, shared_queue) for n in (1, 2))
     wait_until_archived(postgres_url, 30)
     doomed.send_signal(signal.SIGKILL)
     doomed.wait()
@@ -111,12 +107,12 @@ def test_killing_a_worker_midway_loses_nothing(served, postgres_url, redis_url, 
     assert status == 0, stderr[-3000:]
     assert "stopped answering; put its" in stderr  # the survivor took over the dead worker's requests
     assert_each_story_once(exported_rows(tmp_path, postgres_url), mirror)
-    assert job_keys(redis_url) == []
+    assert shared_queue.keys() == []
 
 
-def test_a_restart_finishes_a_job_whose_workers_all_died(served, postgres_url, redis_url, tmp_path):
+def test_a_restart_finishes_a_job_whose_workers_all_died(served, postgres_url, shared_queue, tmp_path):
     mirror = served("--delay", "0.2")
-    workers = [start_worker(tmp_path / f"worker{n}", mirror, postgres_url, redis_url) for n in (1, 2)]
+    workers = [start_worker(tmp_path / f"worker{n}", mirror, postgres_url, shared_queue) for n in (1, 2)]
     wait_until_archived(postgres_url, 30)
     for worker in workers:
         worker.send_signal(signal.SIGKILL)
@@ -124,7 +120,7 @@ def test_a_restart_finishes_a_job_whose_workers_all_died(served, postgres_url, r
     partial = archived(postgres_url)
     assert partial < len(mirror.story_groups())
 
-    status, stderr = finish(start_worker(tmp_path / "restart", mirror, postgres_url, redis_url))
+    status, stderr = finish(start_worker(tmp_path / "restart", mirror, postgres_url, shared_queue))
     assert status == 0, stderr[-3000:]
     assert "requests queued)" in stderr and "stopped answering" in stderr
     assert_each_story_once(exported_rows(tmp_path, postgres_url), mirror)
@@ -148,7 +144,7 @@ def test_distributed_mode_refuses_what_it_cannot_run_with(tmp_path):
     assert not list(tmp_path.glob("archive/elaph/*")), "a refused run wrote something"
 
 
-def test_a_job_never_cleared_does_not_block_the_next_run(served, postgres_url, redis_url, tmp_path):
+def test_a_job_never_cleared_does_not_block_the_next_run(served, postgres_url, shared_queue, tmp_path):
     """The last worker died while leaving: its job stayed in Redis with every page's
     fingerprint. The next run must start a new job, not find every page already seen."""
     from scrapy import Request
@@ -156,12 +152,12 @@ def test_a_job_never_cleared_does_not_block_the_next_run(served, postgres_url, r
 
     log = tmp_path / "access.log"
     mirror = served("--access-log", str(log))
-    server = redis.Redis.from_url(redis_url)
-    server.hset("newscrawl:elaph:requests:workers", "ghost:1:dead", time.time() - 3600)
-    server.set("newscrawl:elaph:requests:job", "2020-01-01T00:00:00+00:00")
-    server.sadd("newscrawl:elaph:dupefilter", fingerprint(Request(mirror.url + "/")).hex())
+    server, prefix = redis.Redis.from_url(shared_queue.url), shared_queue.prefix
+    server.hset(f"{prefix}:elaph:requests:workers", "ghost:1:dead", time.time() - 3600)
+    server.set(f"{prefix}:elaph:requests:job", "2020-01-01T00:00:00+00:00")
+    server.sadd(f"{prefix}:elaph:dupefilter", fingerprint(Request(mirror.url + "/")).hex())
 
-    status, stderr = finish(start_worker(tmp_path / "next", mirror, postgres_url, redis_url))
+    status, stderr = finish(start_worker(tmp_path / "next", mirror, postgres_url, shared_queue))
     assert status == 0, stderr[-3000:]
     assert "joined the job started 2020" not in stderr
     assert "/" in log.read_text().splitlines()
