@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 
 from .text.keys import normalise_for_matching
 
@@ -84,9 +85,11 @@ def key_tokens(headline_key: str) -> list[str]:
     return [t for t in dict.fromkeys(headline_key.split()) if len(t) > 2 and not t.isdigit() and t not in STOPWORDS]
 
 
-def _shingles(body: str) -> set[tuple[str, ...]]:
+# The incoming story is compared with every candidate: its shingles are made once.
+@lru_cache(maxsize=64)
+def _shingles(body: str) -> frozenset[tuple[str, ...]]:
     words = normalise_for_matching(body, already_clean=True).split()
-    return {tuple(words[i:i + 3]) for i in range(max(len(words) - 2, 1))} if words else set()
+    return frozenset(tuple(words[i:i + 3]) for i in range(max(len(words) - 2, 1))) if words else frozenset()
 
 
 def _containment(body_a: str, body_b: str) -> float:

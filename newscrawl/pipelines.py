@@ -142,9 +142,9 @@ class ArchivePipeline:
         adapter = ItemAdapter(item)
         site = adapter["site"]
         key = headline_key(adapter["headline"], _site(self.crawler).SITE_NAMES)
+        precision = adapter.get("published_precision")
         incoming = StoryRef(url=adapter["url"], headline_key=key, body=adapter["body"],
-                            published_at=published_instant(adapter.get("published"), adapter.get("published_precision")),
-                            precision=adapter.get("published_precision"))
+                            published_at=published_instant(adapter.get("published"), precision), precision=precision)
         tokens = key_tokens(key)
         # Decide and write in one section: with several crawler processes on one archive,
         # no other process can archive a candidate of this story in between.

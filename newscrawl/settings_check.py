@@ -49,7 +49,8 @@ def settings_problem(settings) -> str | None:
             (settings.get("NEWSCRAWL_ARCHIVE_URL") or "").startswith(("postgresql://", "postgres://")):
         return ("distributed mode (NEWSCRAWL_REDIS_URL) needs an archive every worker can write: "
                 "set NEWSCRAWL_ARCHIVE_URL=postgresql://…")
-    heartbeat, dead_after = settings.getfloat("NEWSCRAWL_WORKER_HEARTBEAT"), settings.getfloat("NEWSCRAWL_WORKER_DEAD_AFTER")
+    heartbeat = settings.getfloat("NEWSCRAWL_WORKER_HEARTBEAT")
+    dead_after = settings.getfloat("NEWSCRAWL_WORKER_DEAD_AFTER")
     if not 0 < heartbeat < dead_after:
         return (f"settings NEWSCRAWL_WORKER_HEARTBEAT={heartbeat:g} and NEWSCRAWL_WORKER_DEAD_AFTER={dead_after:g}: "
                 "expected a heartbeat above 0 and a longer silence before a worker counts as dead")

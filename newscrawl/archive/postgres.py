@@ -16,7 +16,7 @@ import psycopg
 from psycopg.rows import dict_row
 
 from .base import ArchiveError, redact_password
-from .sql import ARTICLE_COLUMNS, SCHEMA_VERSION, SQLStore
+from .sql import ARTICLE_COLUMNS, SCHEMA_VERSION, SQLStore, _column_values, stamp
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS newscrawl_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -94,17 +94,42 @@ class PostgresStore(SQLStore):
             raise ArchiveError(f"{redact_password(self.url)} has archive schema version {version['value']}, "
                                f"expected {SCHEMA_VERSION}")
 
+    @contextmanager
     def transaction(self):
-        return self.db.transaction()  # nested: a savepoint inside the outer transaction
+        # Inside an outer transaction, statements simply join it: a savepoint would cost
+        # two more round trips per write, and any failure aborts the whole decision anyway.
+        if self.db.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            yield
+            return
+        with self.db.transaction():
+            yield
 
     @contextmanager
     def deciding(self, site: str, headline_key: str, tokens: list[str], url: str = ""):
         names = [f"url\x1f{url}", f"key\x1f{site}\x1f{headline_key}", *(f"token\x1f{site}\x1f{t}" for t in tokens)]
         # Always taken in ascending order, so two writers never wait for each other in a cycle.
         locks = sorted({_lock_id(n) for n in names})
-        with self.db.transaction():
+        with self.transaction():
             self.db.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k", (locks,))
             yield
+
+    def add(self, article: dict, *, headline_key: str, content_hash: str, published_at, tokens: list[str],
+            story_id: int | None, seen_at) -> tuple[int, int]:
+        """As SQLStore.add, in one statement (one round trip): the new id is drawn first,
+        so a story's first version can name itself as its story."""
+        published, seen = stamp(published_at), stamp(seen_at)
+        columns = ", ".join(ARTICLE_COLUMNS)
+        row = self.db.execute(
+            f"WITH new AS (SELECT nextval(pg_get_serial_sequence('articles', 'id')) AS id), "
+            f"added AS (INSERT INTO articles (id, story_id, headline_key, content_hash, published_at, first_seen, "
+            f"last_seen, {columns}) SELECT new.id, COALESCE(%s::bigint, new.id), %s, %s, %s, %s, %s, "
+            f"{', '.join(['%s'] * len(ARTICLE_COLUMNS))} FROM new RETURNING id, story_id, site), "
+            f"tokens AS (INSERT INTO headline_tokens SELECT added.site, token, %s::text, added.id "
+            f"FROM added, unnest(%s::text[]) AS token WHERE %s::text IS NOT NULL ON CONFLICT DO NOTHING) "
+            f"SELECT id, story_id FROM added",
+            (story_id, headline_key, content_hash, published, seen, seen, *_column_values(article, ARTICLE_COLUMNS),
+             published, list(dict.fromkeys(tokens)), published)).fetchone()
+        return row["id"], row["story_id"]
 
     @staticmethod
     def _sql(sql: str) -> str:

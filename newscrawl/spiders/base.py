@@ -59,6 +59,8 @@ class SiteSpider(scrapy.Spider):
         self.allowed_domains = sorted(h for h in hosts if h)
         self._html_listings_started = False
         self.archive = None
+        # The archive's state of the links of the listing page being read (see _look_up).
+        self._known: dict = {}
         self.job_started = datetime.now(timezone.utc)
         # Article URLs that could not be fetched, with their last error, for the run summary.
         self.unreachable: dict[str, str] = {}
@@ -125,7 +127,7 @@ class SiteSpider(scrapy.Spider):
         -a refresh=1 everything is both; a link that failed run after run is neither."""
         if self.params.refresh:
             return True, True
-        seen, failures = self.archive.url_state(url)
+        seen, failures = self._known[url] if url in self._known else self.archive.url_state(url)
         if seen is None and failures >= self.give_up_after:
             self.crawler.stats.inc_value("newscrawl/articles/given_up")
             return False, False
@@ -135,6 +137,10 @@ class SiteSpider(scrapy.Spider):
             return True, False
         self.crawler.stats.inc_value("newscrawl/articles/skipped_archived")
         return False, False
+
+    def _look_up(self, urls) -> None:
+        """Ask the archive about all the article links of one listing page at once."""
+        self._known = {} if self.params.refresh else self.archive.url_states([u for u in urls if u])
 
     def _before_since(self, day: date | None) -> bool:
         return bool(self.params.since and day) and day < self.params.since
@@ -182,9 +188,12 @@ class SiteSpider(scrapy.Spider):
             self.crawler.stats.inc_value("newscrawl/listing/api_unreadable")
             return
         self.crawler.stats.inc_value("newscrawl/listing/api_pages")
+        entries = [(self.site.canonical_url(urljoin(self.origin, path), self.origin), published)
+                   for path, published in entries]
+        self._look_up(url for url, _ in entries)
         fresh = 0
-        for path, published in entries:
-            new, request = self._consider(self.site.canonical_url(urljoin(self.origin, path), self.origin), published)
+        for url, published in entries:
+            new, request = self._consider(url, published)
             fresh += new
             if request:
                 yield request
@@ -217,14 +226,17 @@ class SiteSpider(scrapy.Spider):
             if modified and self._before_since(modified.value.date()):
                 continue  # nothing in it changed since `since`
             yield self._sitemap_request(urljoin(response.url, node.xpath("string(loc)").get().strip()))
+        entries = []
         for node in sel.xpath("/urlset/url"):
             loc = node.xpath("string(loc)").get().strip()
             published = parse_date(node.xpath("string(news/publication_date)").get().strip())
             modified = parse_date(node.xpath("string(lastmod)").get().strip())
             if published is None and modified and self._before_since(modified.value.date()):
                 continue
-            when = _instant(published)
-            _, request = self._consider(self.site.canonical_url(urljoin(response.url, loc), self.origin), when)
+            entries.append((self.site.canonical_url(urljoin(response.url, loc), self.origin), _instant(published)))
+        self._look_up(url for url, _ in entries)
+        for url, when in entries:
+            _, request = self._consider(url, when)
             if request:
                 yield request
 
@@ -236,11 +248,11 @@ class SiteSpider(scrapy.Spider):
                  for n in sel.xpath("//item")]
         items += [(n.xpath("link[@rel='alternate']/@href | link[not(@rel)]/@href").get(),
                    n.xpath("string(published)").get() or n.xpath("string(updated)").get()) for n in sel.xpath("//entry")]
-        for link, stamp in items:
-            if not link:
-                continue
-            when = _instant(parse_date(stamp.strip()) if stamp else None)
-            _, request = self._consider(self.site.canonical_url(urljoin(response.url, link.strip()), self.origin), when)
+        entries = [(self.site.canonical_url(urljoin(response.url, link.strip()), self.origin),
+                    _instant(parse_date(stamp.strip()) if stamp else None)) for link, stamp in items if link]
+        self._look_up(url for url, _ in entries)
+        for url, when in entries:
+            _, request = self._consider(url, when)
             if request:
                 yield request
 
@@ -273,7 +285,9 @@ class SiteSpider(scrapy.Spider):
             section = self.site.section_of_listing(url, self.params.sections)
             if section and urlsplit(url).hostname == urlsplit(self.origin).hostname:
                 yield self._listing_request(url, section, 1, ())
-        for url in self._article_links(response):
+        links = self._article_links(response)
+        self._look_up(links)
+        for url in links:
             _, request = self._consider(url, None)
             if request:
                 yield request
@@ -287,6 +301,7 @@ class SiteSpider(scrapy.Spider):
             self.logger.info("listing page repeats an earlier page, stop paging: %s", response.url)
             self.crawler.stats.inc_value("newscrawl/listing/loops_stopped")
             return
+        self._look_up(links)
         fresh = 0
         for url in links:
             new, request = self._consider(url, None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from .unicode import clean_inline
 
@@ -36,8 +37,13 @@ def normalise_for_matching(text: str, already_clean: bool = False) -> str:
     ؤ→و, ئ→ي), digits to ASCII, punctuation and symbols removed, Latin case-folded,
     whitespace collapsed. ``already_clean`` skips clean_inline for text that has been
     through it (the archive's bodies)."""
-    text = remove_marks(text if already_clean else clean_inline(text)).translate(_FOLD)
-    return _BREAKS.sub(" ", text.casefold()).strip()
+    return _matching_form(text) if already_clean else _matching_form(clean_inline(text))
+
+
+# A story's body is compared with each candidate and then hashed: one normalisation.
+@lru_cache(maxsize=64)
+def _matching_form(text: str) -> str:
+    return _BREAKS.sub(" ", remove_marks(text).translate(_FOLD).casefold()).strip()
 
 
 def headline_key(headline: str, site_names: tuple[str, ...] = ()) -> str:

@@ -24,10 +24,16 @@ _ENGLISH = re.compile(r"\b(?:the|and|of|to|in|is|that|for|with|said)\b", re.I)
 _FRENCH = re.compile(r"\b(?:le|la|les|des|et|est|une|dans|pour|qui|a été)\b", re.I)
 
 
+# The opening of an article tells its language as well as the whole of it does.
+SAMPLE_CHARACTERS = 3000
+
+
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code ("ar", "fa", "ur", "ckb", "en", "fr") or None when unsure."""
+    """ISO 639-1 code ("ar", "fa", "ur", "ckb", "en", "fr") or None when unsure, judged on
+    the first SAMPLE_CHARACTERS characters."""
     if not text:
         return None
+    text = text[:SAMPLE_CHARACTERS]
     arabic_script = len(_ARABIC_SCRIPT.findall(text))
     latin = len(_LATIN.findall(text))
     if arabic_script >= latin and arabic_script >= 20:

@@ -50,6 +50,10 @@ def test_the_store_contract(store_url):
     assert store.url_state("https://x.test/copy") == (T0 + timedelta(days=1), 0)
     assert store.by_url("https://x.test/copy").url == "https://x.test/2"
 
+    assert store.url_states(["https://x.test/1", "https://x.test/3", "https://x.test/copy", "https://x.test/9"]) == {
+        "https://x.test/1": (T0, 0), "https://x.test/3": (None, 2),
+        "https://x.test/copy": (T0 + timedelta(days=1), 0), "https://x.test/9": (None, 0)}
+
     assert not store.replace(second_id, article(2, "عنوان اخر"), headline_key="عنوان اخر", content_hash="h2",
                              published_at=T0, tokens=["عنوان"], seen_at=T0)
     assert store.replace(second_id, article(2, "عنوان مصحح"), headline_key="عنوان مصحح", content_hash="h3",

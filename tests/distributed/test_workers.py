@@ -9,7 +9,6 @@ import subprocess
 import time
 
 import psycopg
-import pytest
 import redis
 
 from tests.conftest import assert_each_story_once, crawl_command, run_crawl, run_export, scrapy_env
