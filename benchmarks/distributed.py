@@ -10,8 +10,8 @@ Needs the servers of scripts/local-servers. Throughput: builds (once) a mirror o
 articles, serves it on 127.0.0.1 (answering after DELAY seconds, to stand in for a real
 site's latency), and crawls it into a new database, first with one worker, then with two
 started together; pages/s = pages the server answered / wall time until the last worker
-ended. Store cost: ITEMS stories (distinct headlines sharing tokens, as a day of news
-does), each decided and archived as ArchivePipeline does it — lock section, URL lookup,
+ended. Store cost: ITEMS stories (48 a day; headlines of 8 words from a vocabulary of
+3000, so some share words, as a day of news does), each decided and archived as ArchivePipeline does it — lock section, URL lookup,
 candidate search, decision, insert — CPU and wall time per story.
 """
 
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -41,7 +42,7 @@ from newscrawl.archive import open_store  # noqa: E402
 from newscrawl.dedup import StoryRef, decide, key_tokens, search_span  # noqa: E402
 
 WINDOW = timedelta(days=7)
-WORDS = "الحكومة البرلمان الموازنة النفط الذهب الانتخابات الرئيس الوزير المعارضة الاقتصاد العراق لبنان مصر".split()
+LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 
 
 @contextmanager
@@ -56,36 +57,40 @@ def new_database(admin_url: str):
             admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
-def crawl(workers: int, url: str, postgres: str, redis_url: str, work: Path, log: Path) -> tuple[float, int, int]:
+def crawl(workers: int, url: str, postgres: str, redis_url: str, work: Path, access_log: Path) -> tuple[float, int, int]:
     """(wall seconds, pages answered, stories archived) of WORKERS processes on one job."""
-    log.write_text("")
+    access_log.write_text("")
     prefix = f"newscrawl-bench-{uuid.uuid4().hex[:10]}"  # a job of its own on a shared server
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings", "PYTHONPATH": str(REPO)}
     command = [sys.executable, "-m", "scrapy", "crawl", "elaph", "-a", f"base_url={url}", *SAME_NETWORK,
                "-s", f"NEWSCRAWL_ARCHIVE_URL={postgres}", "-s", f"NEWSCRAWL_REDIS_URL={redis_url}",
                "-s", f"SCHEDULER_QUEUE_KEY={prefix}:%(spider)s:requests",
                "-s", f"SCHEDULER_DUPEFILTER_KEY={prefix}:%(spider)s:dupefilter"]
+    # Logs go to files: a worker blocked on a full stderr pipe would stop its heartbeat.
+    logs = [Path(tempfile.mkdtemp(dir=work)) / "stderr.log" for _ in range(workers)]
     started = time.perf_counter()
-    processes = [subprocess.Popen(command, cwd=tempfile.mkdtemp(dir=work), env=env, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.PIPE) for _ in range(workers)]
-    for process in processes:
-        _, stderr = process.communicate()
-        if process.returncode != 0:
-            raise SystemExit(f"a worker failed ({process.returncode}):\n{stderr[-3000:].decode()}")
+    processes = [subprocess.Popen(command, cwd=log.parent, env=env, stdout=subprocess.DEVNULL,
+                                  stderr=log.open("w")) for log in logs]
+    for process, worker_log in zip(processes, logs):
+        if process.wait() != 0:
+            raise SystemExit(f"a worker failed ({process.returncode}):\n{worker_log.read_text()[-3000:]}")
     elapsed = time.perf_counter() - started
     store = open_store(postgres)
     archived = store.count()
     store.close()
-    return elapsed, len(log.read_text().splitlines()), archived
+    return elapsed, len(access_log.read_text().splitlines()), archived
 
 
 def store_cost(store_url: str, items: int) -> tuple[list[float], list[float]]:
     store = open_store(store_url)
     start = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    # A day's headlines share some words, not most: 8 words each from a vocabulary of 3000.
+    chance = random.Random(9)
+    vocabulary = ["".join(chance.choices(LETTERS, k=chance.randint(3, 7))) for _ in range(3000)]
     cpu, wall = [], []
     for n in range(items):
-        headline = " ".join(WORDS[(n * k) % len(WORDS)] for k in (1, 3, 7)) + f" {n}"
-        body = f"{headline} " * 20
+        headline = " ".join(chance.choices(vocabulary, k=8))
+        body = " ".join(chance.choices(vocabulary, k=300))
         published = start + timedelta(minutes=30 * n)
         incoming = StoryRef(f"https://x.test/{n}", headline, body, published, "datetime")
         tokens = key_tokens(headline)

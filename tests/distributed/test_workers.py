@@ -24,14 +24,18 @@ def distributed(postgres_url: str, queue) -> list[str]:
 
 def start_worker(workdir, mirror, postgres_url, queue) -> subprocess.Popen:
     workdir.mkdir()
-    return subprocess.Popen(crawl_command("elaph", "-a", f"base_url={mirror.url}", *distributed(postgres_url, queue)),
-                            cwd=workdir, env=scrapy_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            text=True)
+    # The log goes to a file: a worker blocked on a full stderr pipe (while the test waits
+    # for the other one) would stop its heartbeat and be taken for dead.
+    worker = subprocess.Popen(crawl_command("elaph", "-a", f"base_url={mirror.url}", *distributed(postgres_url, queue)),
+                              cwd=workdir, env=scrapy_env(), stdout=subprocess.DEVNULL,
+                              stderr=(workdir / "stderr.log").open("w"))
+    worker.log = workdir / "stderr.log"
+    return worker
 
 
 def finish(worker: subprocess.Popen) -> tuple[int, str]:
-    _, stderr = worker.communicate(timeout=300)
-    return worker.returncode, stderr
+    worker.wait(timeout=300)
+    return worker.returncode, worker.log.read_text()
 
 
 def archived(postgres_url: str) -> int:
