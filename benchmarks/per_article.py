@@ -4,7 +4,7 @@
 
 On saved pages of the offline mirror (both Elaph layouts), for each page: extraction
 (site selectors → JSON-LD → meta → generic), cleaning, language, validation, the dedup
-decision and the archive write, all as the pipelines run them; and, separately,
+decision and the archive write, all as the pipelines run them; and, right after it,
 trafilatura.extract() on the same HTML. Reports median and p95 CPU time per page
 (time.process_time) and the ratio of the medians.
 """
@@ -66,13 +66,10 @@ def newscrawl_once(url: str, html: str, store, index: int) -> None:
               seen_at=datetime.now(timezone.utc))
 
 
-def measure(function, items) -> list[float]:
-    timings = []
-    for item in items:
-        started = time.process_time()
-        function(*item)
-        timings.append(time.process_time() - started)
-    return sorted(timings)
+def cpu_time(function, *args) -> float:
+    started = time.process_time()
+    function(*args)
+    return time.process_time() - started
 
 
 def main() -> int:
@@ -80,11 +77,16 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=400)
     args = parser.parse_args()
     corpus = pages(args.pages)
+    ours, theirs = [], []
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(f"sqlite:///{tmp}/bench.sqlite3")
-        ours = measure(lambda u, h, i: newscrawl_once(u, h, store, i), [(u, h, i) for i, (u, h) in enumerate(corpus)])
+        # Page by page, one after the other: both see the same state of a shared machine.
+        for index, (url, html) in enumerate(corpus):
+            ours.append(cpu_time(newscrawl_once, url, html, store, index))
+            theirs.append(cpu_time(trafilatura.extract, html))
         store.close()
-    theirs = measure(lambda u, h: trafilatura.extract(h), corpus)
+    ours.sort()
+    theirs.sort()
     print(f"command: python benchmarks/per_article.py --pages {args.pages}")
     for name, timings in (("newscrawl (extract+clean+dedup+archive)", ours), ("trafilatura.extract()", theirs)):
         print(f"{name}: median {statistics.median(timings) * 1000:.2f} ms, "
