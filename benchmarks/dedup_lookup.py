@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from newscrawl.archive import open_store  # noqa: E402
-from newscrawl.dedup import StoryRef, decide, key_tokens, search_span  # noqa: E402
+from newscrawl.dedup import StoryRef, compared, decide, key_tokens, search_span  # noqa: E402
 from newscrawl.text.keys import headline_key  # noqa: E402
 
 PER_DAY = 50
@@ -65,7 +65,8 @@ def probe(store, size: int, rng, words, probes: int) -> list[float]:
                             precision="datetime")
         started = time.perf_counter()
         decide(incoming, store.by_url(incoming.url),
-               store.candidates("x", key, key_tokens(key), search_span(incoming, WINDOW)), WINDOW)
+               store.candidates("x", key, key_tokens(key), search_span(incoming, WINDOW),
+                                compared=compared(incoming, WINDOW)), WINDOW)
         timings.append(time.perf_counter() - started)
     return timings
 

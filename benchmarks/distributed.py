@@ -39,7 +39,7 @@ from common import REPO, mirror, serve  # noqa: E402
 from throughput import SAME_NETWORK  # noqa: E402
 
 from newscrawl.archive import open_store  # noqa: E402
-from newscrawl.dedup import StoryRef, decide, key_tokens, search_span  # noqa: E402
+from newscrawl.dedup import StoryRef, compared, decide, key_tokens, search_span  # noqa: E402
 
 WINDOW = timedelta(days=7)
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
@@ -97,7 +97,8 @@ def store_cost(store_url: str, items: int) -> tuple[list[float], list[float]]:
         began_cpu, began = time.process_time(), time.perf_counter()
         with store.deciding("x", headline, tokens, url=incoming.url):
             decision = decide(incoming, store.by_url(incoming.url),
-                              store.candidates("x", headline, tokens, search_span(incoming, WINDOW)), WINDOW)
+                              store.candidates("x", headline, tokens, search_span(incoming, WINDOW),
+                                               compared=compared(incoming, WINDOW)), WINDOW)
             if decision.verdict != "duplicate":
                 store.add({"url": incoming.url, "site": "x", "headline": headline, "body": body},
                           headline_key=headline, content_hash=str(n), published_at=published, tokens=tokens,

@@ -25,7 +25,7 @@ import trafilatura  # noqa: E402
 
 from newscrawl.archive import open_store  # noqa: E402
 from newscrawl.assemble import build_article, published_date  # noqa: E402
-from newscrawl.dedup import StoryRef, decide, key_tokens, published_instant, search_span  # noqa: E402
+from newscrawl.dedup import StoryRef, compared, decide, key_tokens, published_instant, search_span  # noqa: E402
 from newscrawl.extract.chain import extract_article  # noqa: E402
 from newscrawl.mirror import MIRROR_DIR  # noqa: E402
 from newscrawl.sites import elaph  # noqa: E402
@@ -59,8 +59,8 @@ def newscrawl_once(url: str, html: str, store, index: int) -> None:
     key = headline_key(article.headline, elaph.SITE_NAMES)
     incoming = StoryRef(url, key, article.body, published_instant(article.published, article.published_precision),
                         article.published_precision)
-    decide(incoming, store.by_url(url), store.candidates("elaph", key, key_tokens(key), search_span(incoming, WINDOW)),
-           WINDOW)
+    decide(incoming, store.by_url(url), store.candidates("elaph", key, key_tokens(key), search_span(incoming, WINDOW),
+                                                         compared=compared(incoming, WINDOW)), WINDOW)
     store.add(vars(article), headline_key=key, content_hash=content_hash(article.body, True),
               published_at=incoming.published_at, tokens=key_tokens(key), story_id=None,
               seen_at=datetime.now(timezone.utc))

@@ -14,6 +14,7 @@ Pure: the store hands in the archived stories that could match; this module deci
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -119,8 +120,22 @@ def is_followup_headline(key_a: str, key_b: str) -> bool:
         return False
     if [t for t in a if not t.isdigit()] == [t for t in b if not t.isdigit()] and len(a) == len(b):
         return True  # only numbers changed: «36 قتيلاً» → «62 قتيلاً»
+    # Every token one headline has and the other lacks costs an edit: most candidates
+    # share a word or two and are out before the (quadratic) edit distance.
+    if max(len(a), len(b)) - sum((Counter(a) & Counter(b)).values()) > FOLLOWUP_MAX_EDITS:
+        return False
     edits = _token_edits(a, b)
     return edits <= FOLLOWUP_MAX_EDITS and edits / max(len(a), len(b)) <= FOLLOWUP_MAX_EDIT_SHARE
+
+
+def compared(incoming: StoryRef, window: timedelta):
+    """Which archived candidates decide() reads the body of: within the window, with the
+    same headline key or a follow-up headline. The archive loads only their bodies."""
+    def wanted(candidate: StoryRef) -> bool:
+        return within_window(incoming, candidate, window) and (
+            candidate.headline_key == incoming.headline_key
+            or is_followup_headline(candidate.headline_key, incoming.headline_key))
+    return wanted
 
 
 def decide(incoming: StoryRef, same_url: StoryRef | None, candidates: Iterable[StoryRef],

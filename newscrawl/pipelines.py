@@ -9,7 +9,7 @@ from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from .archive import archive_url, open_store
-from .dedup import StoryRef, decide, key_tokens, published_instant, search_span
+from .dedup import StoryRef, compared, decide, key_tokens, published_instant, search_span
 from .text.clean import clean_body, clean_list
 from .text.keys import content_hash, headline_key
 from .text.language import detect_language
@@ -170,8 +170,9 @@ class ArchivePipeline:
         """The dedup decision and its writes; (outcome, decision)."""
         site = adapter["site"]
         now = datetime.now(timezone.utc)
-        decision = decide(incoming, self.store.by_url(incoming.url),
-                          self.store.candidates(site, key, tokens, search_span(incoming, self.window)), self.window)
+        candidates = self.store.candidates(site, key, tokens, search_span(incoming, self.window),
+                                           compared=compared(incoming, self.window))
+        decision = decide(incoming, self.store.by_url(incoming.url), candidates, self.window)
         aliases = [a for a in adapter.get("aliases") or [] if a != incoming.url]
         if decision.verdict == "duplicate" and decision.reason == "url" and decision.other.url == incoming.url \
                 and self._refresh():

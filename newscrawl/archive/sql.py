@@ -14,6 +14,9 @@ from ..items import EXPORT_FIELDS
 SCHEMA_VERSION = "1"
 LIST_FIELDS = ("authors", "tags")
 ARTICLE_COLUMNS = [f for f in EXPORT_FIELDS if f != "story_id"]
+# What the dedup decision reads of an archived story (see _ref), and nothing more.
+LIGHT_COLUMNS = "id, story_id, url, headline_key, NULL AS body, published_at, published_precision"
+REF_COLUMNS = LIGHT_COLUMNS.replace("NULL AS body", "body")
 
 
 def stamp(value: datetime | None) -> str | None:
@@ -23,7 +26,7 @@ def stamp(value: datetime | None) -> str | None:
 
 
 def instant(text: str | None) -> datetime | None:
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc) if text else None
+    return datetime.fromisoformat(text) if text else None  # reads the "Z" (UTC) that stamp writes
 
 
 def _column_values(article: dict, columns) -> list:
@@ -71,7 +74,7 @@ class SQLStore:
     def by_url(self, url: str) -> StoryRef | None:
         """The archived story at ``url``, or the one ``url`` was found to copy."""
         rows = self._rows(
-            "SELECT * FROM articles WHERE id IN (SELECT id FROM articles WHERE url = ? "
+            f"SELECT {REF_COLUMNS} FROM articles WHERE id IN (SELECT id FROM articles WHERE url = ? "
             "UNION SELECT article_id FROM url_aliases WHERE url = ?) ORDER BY url = ? DESC LIMIT 1", (url, url, url))
         return self._ref(rows[0]) if rows else None
 
@@ -97,21 +100,31 @@ class SQLStore:
         return states
 
     def candidates(self, site: str, headline_key: str, tokens: list[str],
-                   span: tuple[datetime, datetime] | None) -> list[StoryRef]:
+                   span: tuple[datetime, datetime] | None, compared=None) -> list[StoryRef]:
         """Archived stories of ``site`` with the same key (within ``span`` when given)
-        or, within ``span``, sharing a headline token. One query."""
+        or, within ``span``, sharing a headline token. With ``compared`` (a predicate,
+        see dedup.compared) only those it keeps, and only their bodies are read: most
+        candidates share a word of the headline and nothing more."""
         if span is None:
-            return [self._ref(r) for r in self._rows("SELECT * FROM articles WHERE site = ? AND headline_key = ?",
-                                                     (site, headline_key))]
-        low, high = stamp(span[0]), stamp(span[1])
-        same_key = ("SELECT id FROM articles WHERE site = ? AND headline_key = ? AND "
-                    "(published_at BETWEEN ? AND ? OR published_at IS NULL)")
-        params: tuple = (site, headline_key, low, high)
-        if tokens:
-            same_key += (f" UNION SELECT article_id FROM headline_tokens WHERE site = ? AND "
-                         f"token IN ({','.join('?' * len(tokens))}) AND published_at BETWEEN ? AND ?")
-            params += (site, *tokens, low, high)
-        return [self._ref(r) for r in self._rows(f"SELECT * FROM articles WHERE id IN ({same_key})", params)]
+            where, params = "site = ? AND headline_key = ?", (site, headline_key)
+        else:
+            low, high = stamp(span[0]), stamp(span[1])
+            where = ("id IN (SELECT id FROM articles WHERE site = ? AND headline_key = ? AND "
+                     "(published_at BETWEEN ? AND ? OR published_at IS NULL)")
+            params = (site, headline_key, low, high)
+            if tokens:
+                where += (f" UNION SELECT article_id FROM headline_tokens WHERE site = ? AND "
+                          f"token IN ({','.join('?' * len(tokens))}) AND published_at BETWEEN ? AND ?")
+                params += (site, *tokens, low, high)
+            where += ")"
+        if compared is None:
+            return [self._ref(r) for r in self._rows(f"SELECT {REF_COLUMNS} FROM articles WHERE {where}", params)]
+        light = [self._ref(r) for r in self._rows(f"SELECT {LIGHT_COLUMNS} FROM articles WHERE {where}", params)]
+        ids = [ref.id for ref in light if compared(ref)]
+        if not ids:
+            return []
+        return [self._ref(r) for r in self._rows(
+            f"SELECT {REF_COLUMNS} FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)]
 
     def record_failure(self, url: str, error: str, when: datetime) -> None:
         with self.transaction():

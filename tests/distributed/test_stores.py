@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from newscrawl.archive import ArchiveError, open_store
-from newscrawl.dedup import StoryRef, decide, key_tokens, search_span
+from newscrawl.dedup import StoryRef, compared, decide, key_tokens, search_span
 
 T0 = datetime(2024, 3, 5, 9, 0, tzinfo=timezone.utc)
 WINDOW = timedelta(days=7)
@@ -41,6 +41,9 @@ def test_the_store_contract(store_url):
     assert {c.url for c in store.candidates("x", "لا شيء", ["عنوان"], span)} == {"https://x.test/1", "https://x.test/2"}
     assert store.candidates("x", "لا شيء", ["عنوان"], (T0 + timedelta(days=2), T0 + timedelta(days=3))) == []
     assert store.candidates("y", "عنوان الخبر", ["عنوان"], span) == []
+    only_first = store.candidates("x", "لا شيء", ["عنوان"], span, compared=lambda c: c.headline_key == "عنوان الخبر")
+    assert [(c.url, c.body) for c in only_first] == [("https://x.test/1", BODY)]
+    assert store.candidates("x", "لا شيء", ["عنوان"], span, compared=lambda c: c.body is not None) == []
 
     assert store.url_state("https://x.test/3") == (None, 0)
     store.record_failure("https://x.test/3", "HTTP 500", T0)
@@ -101,7 +104,8 @@ def _archive_as_the_pipeline_does(url: str, n: int, start: threading.Barrier, ou
     start.wait()
     with store.deciding("x", key, key_tokens(key), url=incoming.url):
         decision = decide(incoming, store.by_url(incoming.url),
-                          store.candidates("x", key, key_tokens(key), search_span(incoming, WINDOW)), WINDOW)
+                          store.candidates("x", key, key_tokens(key), search_span(incoming, WINDOW),
+                                           compared=compared(incoming, WINDOW)), WINDOW)
         if decision.verdict == "duplicate":
             store.touch(decision.other.id, T0, alias=incoming.url, reason=decision.reason)
         else:

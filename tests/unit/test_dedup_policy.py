@@ -6,6 +6,7 @@ import pytest
 
 from newscrawl.dedup import (
     StoryRef,
+    compared,
     decide,
     is_followup_headline,
     key_tokens,
@@ -28,7 +29,7 @@ def ref(headline, body=BODY_A, when=T0, precision="datetime", url=None, id=None)
 ARCHIVED = ref("مقتل 12 شخصاً في انفجار قرب بغداد", id=1, url="https://x.test/1")
 
 
-@pytest.mark.parametrize("incoming, verdict, reason", [
+DECISION_CASES = [
     (ref("عنوان آخر تماماً", url="https://x.test/1"), "duplicate", "url"),
     (ref("مقتل 12 شخصاً في انفجار قرب بغداد", when=T0 + timedelta(days=1)), "duplicate", "headline"),
     (ref("مَقتل ١٢ شخصاً في إنفجار قرب بغداد | إيلاف", when=T0 + timedelta(days=6)), "duplicate", "headline"),
@@ -44,13 +45,32 @@ ARCHIVED = ref("مقتل 12 شخصاً في انفجار قرب بغداد", id=
     # Month precision: the URL's month is all that is known, the window widens by a month.
     (ref("مقتل 12 شخصاً في انفجار قرب بغداد", when=datetime(2024, 3, 1, tzinfo=timezone.utc),
          precision="month"), "duplicate", "headline"),
-])
+]
+
+
+@pytest.mark.parametrize("incoming, verdict, reason", DECISION_CASES)
 def test_decisions(incoming, verdict, reason):
     same_url = ARCHIVED if incoming.url == ARCHIVED.url else None
     decision = decide(incoming, same_url, [ARCHIVED], WINDOW)
     assert (decision.verdict, decision.reason) == (verdict, reason)
     if verdict in ("duplicate", "followup"):
         assert decision.story_id == 1 and decision.other is ARCHIVED
+
+
+DISTRACTORS = [ref("انفجار في سوق الخضار", id=2, url="https://x.test/2", when=T0 + timedelta(hours=2)),
+               ref("بغداد تستضيف قمة عربية", body=BODY_B, id=3, url="https://x.test/3"),
+               ref("مقتل 12 شخصاً في انفجار قرب بغداد", id=4, url="https://x.test/4", when=T0 + timedelta(days=60))]
+
+
+@pytest.mark.parametrize("incoming", [case[0] for case in DECISION_CASES])
+def test_the_archive_reads_bodies_only_of_candidates_that_can_change_the_decision(incoming):
+    """ArchivePipeline passes decide() only the candidates `compared` keeps (their
+    bodies alone are read from the archive): the decision must be the same as with all."""
+    same_url = ARCHIVED if incoming.url == ARCHIVED.url else None
+    everything = [*DISTRACTORS, ARCHIVED]
+    kept = [c for c in everything if compared(incoming, WINDOW)(c)]
+    assert decide(incoming, same_url, kept, WINDOW) == decide(incoming, same_url, everything, WINDOW)
+    assert not any(c.id in (3, 4) for c in kept)  # a shared word, or too far apart: body not needed
 
 
 @pytest.mark.parametrize("a, b, followup", [
