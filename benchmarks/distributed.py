@@ -11,8 +11,9 @@ articles, serves it on 127.0.0.1 (answering after DELAY seconds, to stand in for
 site's latency), and crawls it into a new database, first with one worker, then with two
 started together; pages/s = pages the server answered / wall time until the last worker
 ended. Store cost: ITEMS stories (48 a day; headlines of 8 words from a vocabulary of
-3000, so some share words, as a day of news does), each decided and archived as ArchivePipeline does it — lock section, URL lookup,
-candidate search, decision, insert — CPU and wall time per story.
+3000, so some share words, as a day of news does), each decided and archived as
+ArchivePipeline does it — lock section, URL lookup, candidate search, decision, insert —
+CPU and wall time per story.
 """
 
 from __future__ import annotations
@@ -57,7 +58,8 @@ def new_database(admin_url: str):
             admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
-def crawl(workers: int, url: str, postgres: str, redis_url: str, work: Path, access_log: Path) -> tuple[float, int, int]:
+def crawl(workers: int, url: str, postgres: str, redis_url: str, work: Path,
+          access_log: Path) -> tuple[float, int, int]:
     """(wall seconds, pages answered, stories archived) of WORKERS processes on one job."""
     access_log.write_text("")
     prefix = f"newscrawl-bench-{uuid.uuid4().hex[:10]}"  # a job of its own on a shared server
