@@ -6,8 +6,10 @@ Each archive is filled with synthetic stories at a fixed rate of 50 per day, so 
 archive covers a longer span, as a real one does. Then, for stories published at the
 archive's newest end, it times what ArchivePipeline does per item before writing: the
 URL lookup, the candidate query (same headline key, or a shared headline token, within
-the window) and the policy decision. Prints median and p95 per lookup and the ratio of
-the largest archive to the smallest.
+the window) and the policy decision. Prints median and p95 per lookup, the mean number of
+stories sharing the probe's key or a headline token within the search span (candidates;
+only those with the same key or a follow-up headline have their bodies read), and the
+ratio of the largest archive's median to the smallest's.
 """
 
 from __future__ import annotations
@@ -55,8 +57,9 @@ def fill(store, size: int, rng, words) -> None:
                   story_id=None, seen_at=when)
 
 
-def probe(store, size: int, rng, words, probes: int) -> list[float]:
-    timings = []
+def probe(store, size: int, rng, words, probes: int) -> tuple[list[float], float]:
+    """Lookup times, and the mean number of candidates the archive held for a probe."""
+    timings, found = [], 0
     for i in range(probes):
         headline, body, _ = synthetic(rng, words, size)
         when = START + timedelta(seconds=(size - rng.randint(0, PER_DAY * 3)) * 86400 / PER_DAY)
@@ -68,7 +71,8 @@ def probe(store, size: int, rng, words, probes: int) -> list[float]:
                store.candidates("x", key, key_tokens(key), search_span(incoming, WINDOW),
                                 compared=compared(incoming, WINDOW)), WINDOW)
         timings.append(time.perf_counter() - started)
-    return timings
+        found += len(store.candidates("x", key, key_tokens(key), search_span(incoming, WINDOW)))
+    return timings, found / probes
 
 
 def main() -> int:
@@ -80,7 +84,7 @@ def main() -> int:
     rng = random.Random(7)
     words = vocabulary(rng)
     print(f"command: python benchmarks/dedup_lookup.py --sizes {args.sizes} --probes {args.probes}")
-    print(f"{'stories':>10} {'fill s':>8} {'median ms':>10} {'p95 ms':>8}")
+    print(f"{'stories':>10} {'fill s':>8} {'median ms':>10} {'p95 ms':>8} {'candidates':>10}")
     medians = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
@@ -88,10 +92,12 @@ def main() -> int:
             started = time.perf_counter()
             fill(store, size, random.Random(size), words)
             filled = time.perf_counter() - started
-            timings = sorted(probe(store, size, random.Random(1), words, args.probes))
+            timings, candidates = probe(store, size, random.Random(1), words, args.probes)
+            timings.sort()
             medians[size] = statistics.median(timings)
             p95 = timings[int(len(timings) * 0.95)]
-            print(f"{size:>10} {filled:>8.1f} {medians[size] * 1000:>10.3f} {p95 * 1000:>8.3f}", flush=True)
+            print(f"{size:>10} {filled:>8.1f} {medians[size] * 1000:>10.3f} {p95 * 1000:>8.3f} {candidates:>10.1f}",
+                  flush=True)
             store.close()
     print(f"ratio largest/smallest median: {medians[sizes[-1]] / medians[sizes[0]]:.2f}")
     return 0

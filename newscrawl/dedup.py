@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
+from typing import NamedTuple
 
 from .text.keys import normalise_for_matching
 
@@ -65,12 +66,33 @@ def published_instant(published: str | None, precision: str | None) -> datetime 
     return value.astimezone(timezone.utc)
 
 
-def search_span(story: StoryRef, window: timedelta) -> tuple[datetime, datetime] | None:
-    """The publication instants an archived story must fall between to be compared."""
+class SearchSpan(NamedTuple):
+    """Where an archived story's instant must lie to be compared: between low and high,
+    or — a story known only to its month, stored at the month's first moment — at one of
+    month_starts, which reach a month further."""
+
+    low: datetime
+    high: datetime
+    month_starts: tuple[datetime, ...] = ()
+
+
+def search_span(story: StoryRef, window: timedelta) -> SearchSpan | None:
+    """The publication instants an archived story must have to be compared with ``story``
+    (see within_window). Month-precision stories are the only ones that need the wide
+    reach, and they sit at month starts: the span stays narrow for the rest, so the
+    archive returns the stories of about two weeks, not of two and a half months."""
     if story.published_at is None:
         return None
-    reach = window + PRECISION_SLACK.get(story.precision or "datetime", timedelta(0)) + PRECISION_SLACK["month"]
-    return story.published_at - reach, story.published_at + reach
+    reach = window + PRECISION_SLACK.get(story.precision or "datetime", timedelta(0))
+    narrow = reach + PRECISION_SLACK["day"]
+    wide = reach + PRECISION_SLACK["month"]
+    low, high = story.published_at - wide, story.published_at + wide
+    month, starts = datetime(low.year, low.month, 1, tzinfo=timezone.utc), []
+    while month <= high:
+        if month >= low:
+            starts.append(month)
+        month = datetime(month.year + month.month // 12, month.month % 12 + 1, 1, tzinfo=timezone.utc)
+    return SearchSpan(story.published_at - narrow, story.published_at + narrow, tuple(starts))
 
 
 def within_window(a: StoryRef, b: StoryRef, window: timedelta) -> bool:

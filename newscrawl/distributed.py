@@ -113,8 +113,12 @@ class ClaimingQueue(PriorityQueue):
 
     worker_key: str = ""
 
+    _claim = None
+
     def claim(self):
-        data = self.server.eval(CLAIM, 2, self.key, self.worker_key)
+        if self._claim is None:
+            self._claim = self.server.register_script(CLAIM)  # sent once, then run by its hash
+        data = self._claim(keys=[self.key, self.worker_key])
         return (self._decode_request(data), data) if data else (None, None)
 
 
@@ -174,10 +178,19 @@ class SharedJobScheduler(Scheduler):
         # Scrapy's engine asks an empty scheduler again only every 5 s; requests the other
         # workers queue meanwhile would wait for it, or be taken by the worker that found them.
         slot = self.crawler.engine._slot if self.crawler.engine else None
-        if slot is not None and self.server.zcard(self.queue.key):
-            slot.nextcall.schedule()
+        try:
+            if slot is not None and self.server.zcard(self.queue.key):
+                slot.nextcall.schedule()
+        except redis.RedisError as error:  # a looping call stops at its first exception
+            logger.warning("shared queue unreachable: %s", error)
 
     def _beat_once(self) -> None:
+        try:
+            self._beat_and_look_around()
+        except redis.RedisError as error:  # the others will take this worker for dead meanwhile
+            logger.warning("shared queue unreachable, heartbeat missed: %s", error)
+
+    def _beat_and_look_around(self) -> None:
         now = time.time()
         self.server.hset(self._key("workers"), self.worker, now)
         for worker, seen in self.server.hgetall(self._key("workers")).items():

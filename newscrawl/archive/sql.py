@@ -108,14 +108,18 @@ class SQLStore:
         if span is None:
             where, params = "site = ? AND headline_key = ?", (site, headline_key)
         else:
-            low, high = stamp(span[0]), stamp(span[1])
-            where = ("id IN (SELECT id FROM articles WHERE site = ? AND headline_key = ? AND "
-                     "(published_at BETWEEN ? AND ? OR published_at IS NULL)")
-            params = (site, headline_key, low, high)
+            low, high, *rest = span  # (low, high) or a dedup.SearchSpan with its month starts
+            starts = [stamp(m) for m in (rest[0] if rest else ())]
+            when = "(published_at BETWEEN ? AND ?" + (f" OR published_at IN ({','.join('?' * len(starts))}))"
+                                                      if starts else ")")
+            dates = (stamp(low), stamp(high), *starts)
+            where = (f"id IN (SELECT id FROM articles WHERE site = ? AND headline_key = ? AND "
+                     f"({when} OR published_at IS NULL)")
+            params = (site, headline_key, *dates)
             if tokens:
                 where += (f" UNION SELECT article_id FROM headline_tokens WHERE site = ? AND "
-                          f"token IN ({','.join('?' * len(tokens))}) AND published_at BETWEEN ? AND ?")
-                params += (site, *tokens, low, high)
+                          f"token IN ({','.join('?' * len(tokens))}) AND {when}")
+                params += (site, *tokens, *dates)
             where += ")"
         if compared is None:
             return [self._ref(r) for r in self._rows(f"SELECT {REF_COLUMNS} FROM articles WHERE {where}", params)]

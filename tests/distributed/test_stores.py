@@ -71,6 +71,21 @@ def test_the_store_contract(store_url):
     assert open_store(store_url).count() == 2  # committed, and the schema is accepted again
 
 
+def test_candidates_reach_month_dated_stories_and_no_further(store_url):
+    store = open_store(store_url)
+    for n, published, precision in ((1, datetime(2024, 3, 1, tzinfo=timezone.utc), "month"),
+                                    (2, datetime(2024, 3, 5, 9, tzinfo=timezone.utc), "datetime"),
+                                    (3, datetime(2024, 3, 20, 9, tzinfo=timezone.utc), "datetime")):
+        store.add({**article(n), "published_precision": precision}, headline_key="عنوان الخبر", content_hash="h",
+                  published_at=published, tokens=["عنوان"], story_id=None, seen_at=T0)
+    incoming = StoryRef("https://x.test/new", "خبر آخر", BODY, datetime(2024, 3, 25, 9, tzinfo=timezone.utc), "datetime")
+    span = search_span(incoming, WINDOW)
+    for tokens in (["عنوان"], []):  # by a shared token, and by the same key
+        key = "عنوان الخبر" if not tokens else "خبر آخر"
+        assert sorted(c.url for c in store.candidates("x", key, tokens, span)) == \
+            ["https://x.test/1", "https://x.test/3"]
+
+
 def test_a_failed_write_leaves_no_half_row(store_url):
     store = open_store(store_url)
     store.add(article(1), headline_key="k", content_hash="h", published_at=T0, tokens=["عنوان"], story_id=None,

@@ -11,6 +11,8 @@ from newscrawl.dedup import (
     is_followup_headline,
     key_tokens,
     same_story,
+    search_span,
+    within_window,
 )
 from newscrawl.sites.elaph import SITE_NAMES
 from newscrawl.text.keys import headline_key
@@ -92,3 +94,19 @@ def test_same_story_by_shared_text():
 
 def test_index_tokens_skip_numbers_and_stopwords():
     assert key_tokens("مقتل 12 شخصا في انفجار قرب بغداد") == ["مقتل", "شخصا", "انفجار", "قرب", "بغداد"]
+
+
+def test_search_span_is_narrow_but_reaches_month_dated_stories():
+    span = search_span(ref("عنوان", when=datetime(2024, 3, 25, 12, tzinfo=timezone.utc)), WINDOW)
+    assert (span.low, span.high) == (datetime(2024, 3, 17, 12, tzinfo=timezone.utc),
+                                     datetime(2024, 4, 2, 12, tzinfo=timezone.utc))
+    # Stories known only to their month are stored at its first moment, up to 31 days off.
+    assert span.month_starts == tuple(datetime(2024, m, 1, tzinfo=timezone.utc) for m in (3, 4, 5))
+    for month_start in span.month_starts:
+        assert within_window(ref("عنوان", when=datetime(2024, 3, 25, 12, tzinfo=timezone.utc)),
+                             ref("عنوان", when=month_start, precision="month"), WINDOW)
+    # Anything dated more precisely outside (low, high) is outside the window.
+    assert not within_window(ref("عنوان", when=datetime(2024, 3, 25, 12, tzinfo=timezone.utc)),
+                             ref("عنوان", when=span.low - timedelta(seconds=1), precision="day"), WINDOW)
+    december = search_span(ref("عنوان", when=datetime(2024, 12, 20, tzinfo=timezone.utc), precision="day"), WINDOW)
+    assert december.month_starts == (datetime(2024, 12, 1, tzinfo=timezone.utc), datetime(2025, 1, 1, tzinfo=timezone.utc))
