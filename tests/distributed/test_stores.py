@@ -78,7 +78,8 @@ def test_candidates_reach_month_dated_stories_and_no_further(store_url):
                                     (3, datetime(2024, 3, 20, 9, tzinfo=timezone.utc), "datetime")):
         store.add({**article(n), "published_precision": precision}, headline_key="عنوان الخبر", content_hash="h",
                   published_at=published, tokens=["عنوان"], story_id=None, seen_at=T0)
-    incoming = StoryRef("https://x.test/new", "خبر آخر", BODY, datetime(2024, 3, 25, 9, tzinfo=timezone.utc), "datetime")
+    when = datetime(2024, 3, 25, 9, tzinfo=timezone.utc)
+    incoming = StoryRef("https://x.test/new", "خبر آخر", BODY, when, "datetime")
     span = search_span(incoming, WINDOW)
     for tokens in (["عنوان"], []):  # by a shared token, and by the same key
         key = "عنوان الخبر" if not tokens else "خبر آخر"

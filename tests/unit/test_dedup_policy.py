@@ -109,4 +109,5 @@ def test_search_span_is_narrow_but_reaches_month_dated_stories():
     assert not within_window(ref("عنوان", when=datetime(2024, 3, 25, 12, tzinfo=timezone.utc)),
                              ref("عنوان", when=span.low - timedelta(seconds=1), precision="day"), WINDOW)
     december = search_span(ref("عنوان", when=datetime(2024, 12, 20, tzinfo=timezone.utc), precision="day"), WINDOW)
-    assert december.month_starts == (datetime(2024, 12, 1, tzinfo=timezone.utc), datetime(2025, 1, 1, tzinfo=timezone.utc))
+    assert december.month_starts == (datetime(2024, 12, 1, tzinfo=timezone.utc),
+                                     datetime(2025, 1, 1, tzinfo=timezone.utc))
