@@ -110,17 +110,25 @@ class SQLStore:
         else:
             low, high, *rest = span  # (low, high) or a dedup.SearchSpan with its month starts
             starts = [stamp(m) for m in (rest[0] if rest else ())]
-            when = "(published_at BETWEEN ? AND ?" + (f" OR published_at IN ({','.join('?' * len(starts))}))"
-                                                      if starts else ")")
-            dates = (stamp(low), stamp(high), *starts)
-            where = (f"id IN (SELECT id FROM articles WHERE site = ? AND headline_key = ? AND "
-                     f"({when} OR published_at IS NULL)")
-            params = (site, headline_key, *dates)
+            # One index range per subquery: an OR of the range and the month starts would
+            # make the database read every row of a token, whatever its date.
+            parts = ["SELECT id FROM articles WHERE site = ? AND headline_key = ? AND "
+                     "(published_at BETWEEN ? AND ? OR published_at IS NULL)"]
+            params = (site, headline_key, stamp(low), stamp(high))
+            if starts:
+                parts.append(f"SELECT id FROM articles WHERE site = ? AND headline_key = ? AND "
+                             f"published_at IN ({','.join('?' * len(starts))})")
+                params += (site, headline_key, *starts)
             if tokens:
-                where += (f" UNION SELECT article_id FROM headline_tokens WHERE site = ? AND "
-                          f"token IN ({','.join('?' * len(tokens))}) AND {when}")
-                params += (site, *tokens, *dates)
-            where += ")"
+                marks = ",".join("?" * len(tokens))
+                parts.append(f"SELECT article_id FROM headline_tokens WHERE site = ? AND token IN ({marks}) "
+                             f"AND published_at BETWEEN ? AND ?")
+                params += (site, *tokens, stamp(low), stamp(high))
+                if starts:
+                    parts.append(f"SELECT article_id FROM headline_tokens WHERE site = ? AND token IN ({marks}) "
+                                 f"AND published_at IN ({','.join('?' * len(starts))})")
+                    params += (site, *tokens, *starts)
+            where = f"id IN ({' UNION '.join(parts)})"
         if compared is None:
             return [self._ref(r) for r in self._rows(f"SELECT {REF_COLUMNS} FROM articles WHERE {where}", params)]
         light = [self._ref(r) for r in self._rows(f"SELECT {LIGHT_COLUMNS} FROM articles WHERE {where}", params)]
