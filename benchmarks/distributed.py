@@ -10,10 +10,10 @@ Needs the servers of scripts/local-servers. Throughput: builds (once) a mirror o
 articles, serves it on 127.0.0.1 (answering after DELAY seconds, to stand in for a real
 site's latency), and crawls it into a new database, first with one worker, then with two
 started together; pages/s = pages the server answered / wall time until the last worker
-ended. Store cost: ITEMS stories (48 a day; headlines of 8 words from a vocabulary of
-3000, so some share words, as a day of news does), each decided and archived as
-ArchivePipeline does it — lock section, URL lookup, candidate search, decision, insert —
-CPU and wall time per story.
+ended; worker CPU = the workers' CPU time (user + system) / pages. Store cost: ITEMS
+stories (48 a day; headlines of 8 words from a vocabulary of 3000, so some share words, as
+a day of news does), each decided and archived as ArchivePipeline does it — lock
+section, URL lookup, candidate search, decision, insert — CPU and wall time per story.
 """
 
 from __future__ import annotations
@@ -59,8 +59,9 @@ def new_database(admin_url: str):
 
 
 def crawl(workers: int, url: str, postgres: str, redis_url: str, work: Path,
-          access_log: Path) -> tuple[float, int, int]:
-    """(wall seconds, pages answered, stories archived) of WORKERS processes on one job."""
+          access_log: Path) -> tuple[float, int, int, float]:
+    """(wall seconds, pages answered, stories archived, the workers' CPU seconds) of
+    WORKERS processes on one job."""
     access_log.write_text("")
     prefix = f"newscrawl-bench-{uuid.uuid4().hex[:10]}"  # a job of its own on a shared server
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings", "PYTHONPATH": str(REPO)}
@@ -73,14 +74,17 @@ def crawl(workers: int, url: str, postgres: str, redis_url: str, work: Path,
     started = time.perf_counter()
     processes = [subprocess.Popen(command, cwd=log.parent, env=env, stdout=subprocess.DEVNULL,
                                   stderr=log.open("w")) for log in logs]
+    cpu = 0.0
     for process, worker_log in zip(processes, logs):
-        if process.wait() != 0:
-            raise SystemExit(f"a worker failed ({process.returncode}):\n{worker_log.read_text()[-3000:]}")
+        _, status, usage = os.wait4(process.pid, 0)
+        cpu += usage.ru_utime + usage.ru_stime
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"a worker failed ({status}):\n{worker_log.read_text()[-3000:]}")
     elapsed = time.perf_counter() - started
     store = open_store(postgres)
     archived = store.count()
     store.close()
-    return elapsed, len(access_log.read_text().splitlines()), archived
+    return elapsed, len(access_log.read_text().splitlines()), archived, cpu
 
 
 def store_cost(store_url: str, items: int) -> tuple[list[float], list[float]]:
@@ -130,10 +134,10 @@ def main() -> int:
         rates = {}
         for workers in (1, 2):
             with new_database(args.postgres) as database:
-                elapsed, pages, archived = crawl(workers, url, database, args.redis, args.work, log)
+                elapsed, pages, archived, cpu = crawl(workers, url, database, args.redis, args.work, log)
             rates[workers] = pages / elapsed
             print(f"{workers} worker{'s' if workers > 1 else ''}: {pages} pages, {archived} archived, "
-                  f"{elapsed:.1f} s, {rates[workers]:.1f} pages/s")
+                  f"{elapsed:.1f} s, {rates[workers]:.1f} pages/s, worker CPU {cpu / pages * 1000:.1f} ms a page")
         print(f"speed-up 2 workers / 1 worker: {rates[2] / rates[1]:.2f}")
     finally:
         server.terminate()
