@@ -25,6 +25,11 @@ class Impersonation:
         settings.set(name, {**settings.getdict(name), **entries}, priority=priority)
 
 
+def distributed_redis_url(settings) -> str:
+    """The Redis of the shared job, or "" when this run works alone."""
+    return settings.get("NEWSCRAWL_REDIS_URL") or settings.get("REDIS_URL") or ""
+
+
 class Distributed:
     """NEWSCRAWL_REDIS_URL=redis://host:6379/0 (or scrapy-redis's own REDIS_URL) makes this
     process one worker of a job shared through Redis: scrapy-redis's queue and duplicate
@@ -33,7 +38,7 @@ class Distributed:
     A setting given explicitly (-s SCHEDULER=…) wins over these."""
 
     def update_settings(self, settings):
-        url = settings.get("NEWSCRAWL_REDIS_URL") or settings.get("REDIS_URL")
+        url = distributed_redis_url(settings)
         if not url:
             return
         for name, value in (("REDIS_URL", url),

@@ -91,11 +91,6 @@ return redis.call('ZCARD', KEYS[2])
 """
 
 
-def distributed_redis_url(settings) -> str:
-    """The Redis of the shared job, or "" when this run works alone."""
-    return settings.get("NEWSCRAWL_REDIS_URL") or settings.get("REDIS_URL") or ""
-
-
 def redis_problem(redis_url: str) -> str | None:
     """Why a worker cannot reach the shared job, in one line; None when it can."""
     try:

@@ -7,6 +7,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from .addons import distributed_redis_url
+
 FLOATS = ("NEWSCRAWL_DEDUP_WINDOW_DAYS", "NEWSCRAWL_MAX_ERROR_RATE", "NEWSCRAWL_MAX_BLOCKED_SHARE",
           "NEWSCRAWL_RETRY_BACKOFF_BASE", "NEWSCRAWL_RETRY_BACKOFF_MAX", "NEWSCRAWL_PROGRESS_INTERVAL",
           "NEWSCRAWL_WORKER_HEARTBEAT", "NEWSCRAWL_WORKER_DEAD_AFTER")
@@ -45,7 +47,7 @@ def settings_problem(settings) -> str | None:
         except ImportError:
             return (f"setting NEWSCRAWL_IMPERSONATE={settings.get('NEWSCRAWL_IMPERSONATE')}: needs scrapy-impersonate "
                     "(pip install scrapy-impersonate)")
-    if (settings.get("NEWSCRAWL_REDIS_URL") or settings.get("REDIS_URL")) and not \
+    if distributed_redis_url(settings) and not \
             (settings.get("NEWSCRAWL_ARCHIVE_URL") or "").startswith(("postgresql://", "postgres://")):
         return ("distributed mode (NEWSCRAWL_REDIS_URL) needs an archive every worker can write: "
                 "set NEWSCRAWL_ARCHIVE_URL=postgresql://…")

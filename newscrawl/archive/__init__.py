@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .base import ArchiveError
-from .postgres import PostgresStore
 from .sqlite import SQLiteStore
 
-__all__ = ["ArchiveError", "PostgresStore", "SQLiteStore", "archive_url", "open_store"]
+__all__ = ["ArchiveError", "SQLiteStore", "archive_url", "open_store"]
 
 
 def archive_url(settings) -> str:
@@ -22,5 +21,7 @@ def open_store(url: str):
     if url.startswith("sqlite:///"):
         return SQLiteStore(Path(url.removeprefix("sqlite:///")))
     if url.startswith(("postgresql://", "postgres://")):
+        from .postgres import PostgresStore  # psycopg takes 9 MB: loaded only for PostgreSQL
+
         return PostgresStore(url)
     raise ArchiveError(f"unsupported archive URL {url!r}: expected sqlite:///PATH or postgresql://…")

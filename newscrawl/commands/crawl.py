@@ -15,8 +15,8 @@ from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 from scrapy.spiderloader import get_spider_loader
 
+from newscrawl.addons import distributed_redis_url
 from newscrawl.archive import ArchiveError, archive_url, open_store
-from newscrawl.distributed import distributed_redis_url, redis_problem
 from newscrawl.lock import RunLock, lock_path
 from newscrawl.monitor import (
     EXIT_ARCHIVE_UNUSABLE,
@@ -54,6 +54,8 @@ class Command(ScrapyCrawlCommand):
         redis_url = distributed_redis_url(self.settings)
         if redis_url:
             # Workers of a shared job run together by design; Redis coordinates them.
+            from newscrawl.distributed import redis_problem  # redis and scrapy-redis: only when used
+
             problem = redis_problem(redis_url)
             if problem:
                 self._refuse(name, problem, EXIT_ARCHIVE_UNUSABLE)
