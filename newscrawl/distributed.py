@@ -24,7 +24,6 @@ from __future__ import annotations
 import logging
 import os
 import socket
-import time
 import uuid
 from datetime import datetime, timezone
 
@@ -37,18 +36,51 @@ from .archive.base import redact_password
 
 logger = logging.getLogger(__name__)
 
+# The scripts run inside Redis, each atomically, and read time from Redis's clock, so
+# workers on machines whose clocks differ still agree on who is alive.
+_NOW = """
+local function now()
+    local t = redis.call('TIME')
+    return tonumber(t[1]) + tonumber(t[2]) / 1000000
+end
+"""
 # Pop the best request and record it as claimed by this worker, in one step: a worker
-# killed between the two would otherwise lose the request.
-CLAIM = """
+# killed between the two would otherwise lose the request. A worker that claims is alive,
+# whatever the others concluded from a late heartbeat, and its claims must be seen.
+# KEYS: queue, this worker's claims, workers; ARGV: this worker.
+CLAIM = _NOW + """
 local best = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 if #best == 0 then return nil end
 redis.call('ZREM', KEYS[1], best[1])
 redis.call('HSET', KEYS[2], best[1], best[2])
+redis.call('HSET', KEYS[3], ARGV[1], now())
 return best[1]
 """
-# Put a dead worker's claimed requests back in the queue and forget the worker. Atomic,
-# so when two survivors notice the same death only one of them requeues.
-RECLAIM = """
+# Queue a request unless its fingerprint was seen, in one step (scrapy-redis adds the
+# fingerprint, then queues: a worker killed in between would leave a link seen but never
+# fetched). KEYS: fingerprints, queue; ARGV: fingerprint ("" = do not filter), score, request.
+ENQUEUE = """
+if ARGV[1] ~= '' and redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
+return 1
+"""
+# Heartbeat; returns the workers silent for longer than ARGV[2] seconds.
+# KEYS: workers; ARGV: this worker, dead_after.
+BEAT = _NOW + """
+local t = now()
+redis.call('HSET', KEYS[1], ARGV[1], t)
+local workers, dead = redis.call('HGETALL', KEYS[1]), {}
+for i = 1, #workers, 2 do
+    if t - tonumber(workers[i + 1]) > tonumber(ARGV[2]) then table.insert(dead, workers[i]) end
+end
+return dead
+"""
+# Put a dead worker's claimed requests back in the queue and forget the worker, unless it
+# spoke again meanwhile. Atomic, so when two survivors notice the same death only one
+# requeues. KEYS: queue, the dead worker's claims, workers; ARGV: the worker, dead_after.
+RECLAIM = _NOW + """
+local seen = redis.call('HGET', KEYS[3], ARGV[1])
+if seen and now() - tonumber(seen) <= tonumber(ARGV[2]) then return -1 end
 local claimed = redis.call('HGETALL', KEYS[2])
 for i = 1, #claimed, 2 do
     redis.call('ZADD', KEYS[1], claimed[i + 1], claimed[i])
@@ -57,35 +89,44 @@ redis.call('DEL', KEYS[2])
 redis.call('HDEL', KEYS[3], ARGV[1])
 return #claimed / 2
 """
+# Whether the job has work anywhere: queued, or claimed by any worker.
+# KEYS: queue, workers; ARGV: claimed-key prefix.
+PENDING = """
+if redis.call('ZCARD', KEYS[1]) > 0 then return 1 end
+for _, worker in ipairs(redis.call('HKEYS', KEYS[2])) do
+    if redis.call('HLEN', ARGV[1] .. worker) > 0 then return 1 end
+end
+return 0
+"""
 # Whether the job is over: nothing queued, nothing claimed, no live worker. Then its
 # fingerprints, start and worker list are cleared, so the next run is a new job.
-# KEYS: workers, queue, fingerprints, job; ARGV: now, dead_after, claimed-key prefix.
-_END_IF_OVER = """
+# KEYS: workers, queue, fingerprints, job; ARGV: dead_after, claimed-key prefix.
+_END_IF_OVER = _NOW + """
 local workers = redis.call('HGETALL', KEYS[1])
 local over = redis.call('ZCARD', KEYS[2]) == 0
 for i = 1, #workers, 2 do
-    if tonumber(ARGV[1]) - tonumber(workers[i + 1]) <= tonumber(ARGV[2]) then over = false end
-    if redis.call('HLEN', ARGV[3] .. workers[i]) > 0 then over = false end
+    if now() - tonumber(workers[i + 1]) <= tonumber(ARGV[1]) then over = false end
+    if redis.call('HLEN', ARGV[2] .. workers[i]) > 0 then over = false end
 end
 if over then redis.call('DEL', KEYS[1], KEYS[3], KEYS[4]) end
 """
 # Join: a job that ended without being cleared (its last worker died while leaving) is
 # over and a new one starts; otherwise join the running or interrupted one.
-# ARGV[4]: this worker, ARGV[5]: the job start to use if this worker opens the job.
+# ARGV[3]: this worker, ARGV[4]: the job start to use if this worker opens the job.
 JOIN = _END_IF_OVER + """
-redis.call('HSET', KEYS[1], ARGV[4], ARGV[1])
-redis.call('SET', KEYS[4], ARGV[5], 'NX')
+redis.call('HSET', KEYS[1], ARGV[3], now())
+redis.call('SET', KEYS[4], ARGV[4], 'NX')
 return redis.call('GET', KEYS[4])
 """
 # Leave: requeue what this worker still holds (a shutdown mid-request), then end the job
 # if it is over. Returns how many requests remain queued.
 LEAVE = """
-local claimed = redis.call('HGETALL', ARGV[3] .. ARGV[4])
+local claimed = redis.call('HGETALL', ARGV[2] .. ARGV[3])
 for i = 1, #claimed, 2 do
     redis.call('ZADD', KEYS[2], claimed[i + 1], claimed[i])
 end
-redis.call('DEL', ARGV[3] .. ARGV[4])
-redis.call('HDEL', KEYS[1], ARGV[4])
+redis.call('DEL', ARGV[2] .. ARGV[3])
+redis.call('HDEL', KEYS[1], ARGV[3])
 """ + _END_IF_OVER + """
 return redis.call('ZCARD', KEYS[2])
 """
@@ -107,14 +148,22 @@ class ClaimingQueue(PriorityQueue):
     """scrapy-redis's priority queue, popping into a per-worker claimed set."""
 
     worker_key: str = ""
-
+    workers_key: str = ""
+    worker: str = ""
     _claim = None
 
     def claim(self):
         if self._claim is None:
             self._claim = self.server.register_script(CLAIM)  # sent once, then run by its hash
-        data = self._claim(keys=[self.key, self.worker_key])
-        return (self._decode_request(data), data) if data else (None, None)
+        data = self._claim(keys=[self.key, self.worker_key, self.workers_key], args=[self.worker])
+        if not data:
+            return None, None
+        try:
+            return self._decode_request(data), data
+        except Exception:  # a request this code cannot rebuild (its callback renamed since)
+            logger.exception("dropped a queued request that cannot be decoded")
+            self.server.hdel(self.worker_key, data)
+            return None, None
 
 
 class SharedJobScheduler(Scheduler):
@@ -154,11 +203,14 @@ class SharedJobScheduler(Scheduler):
         return [self._key("workers"), self.queue.key, self.df.key, self._key("job")]
 
     def _job_args(self) -> list:
-        return [time.time(), self.dead_after, self._claimed_key("")]
+        return [self.dead_after, self._claimed_key("")]
 
     def open(self, spider):
         super().open(spider)
         self.queue.worker_key = self._claimed_key(self.worker)
+        self.queue.workers_key, self.queue.worker = self._key("workers"), self.worker
+        self._enqueue = self.server.register_script(ENQUEUE)
+        self._pending = self.server.register_script(PENDING)
         start = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
         job = self.server.eval(JOIN, 4, *self._job_keys(), *self._job_args(), self.worker, start)
         spider.job_started = datetime.fromisoformat(job.decode())
@@ -186,13 +238,11 @@ class SharedJobScheduler(Scheduler):
             logger.warning("shared queue unreachable, heartbeat missed: %s", error)
 
     def _beat_and_look_around(self) -> None:
-        now = time.time()
-        self.server.hset(self._key("workers"), self.worker, now)
-        for worker, seen in self.server.hgetall(self._key("workers")).items():
+        for worker in self.server.eval(BEAT, 1, self._key("workers"), self.worker, self.dead_after):
             worker = worker.decode() if isinstance(worker, bytes) else worker
-            if worker != self.worker and now - float(seen) > self.dead_after:
-                requeued = self.server.eval(RECLAIM, 3, self.queue.key, self._claimed_key(worker),
-                                            self._key("workers"), worker)
+            requeued = self.server.eval(RECLAIM, 3, self.queue.key, self._claimed_key(worker),
+                                        self._key("workers"), worker, self.dead_after)
+            if requeued >= 0:
                 logger.warning("worker %s stopped answering; put its %d requests back in the queue",
                                worker, requeued)
                 self.stats.inc_value("newscrawl/distributed/requeued", requeued)
@@ -229,15 +279,18 @@ class SharedJobScheduler(Scheduler):
         self.stats.inc_value("scheduler/dequeued/redis")
         return request
 
+    def enqueue_request(self, request) -> bool:
+        fingerprint = "" if request.dont_filter else self.df.request_fingerprint(request)
+        if not self._enqueue(keys=[self.df.key, self.queue.key],
+                             args=[fingerprint, -request.priority, self.queue._encode_request(request)]):
+            self.df.log(request, self.spider)
+            return False
+        self.stats.inc_value("scheduler/enqueued/redis")
+        return True
+
     def has_pending_requests(self) -> bool:
         """True while this job has work anywhere: queued, or claimed by any worker (whose
         requests may still add to the queue). So a worker stays until the whole job is
         done, picking up what the others find."""
         self._release_finished()
-        if len(self.queue):
-            return True
-        workers = self.server.hkeys(self._key("workers"))
-        with self.server.pipeline() as pipe:
-            for worker in workers:
-                pipe.hlen(self._claimed_key(worker.decode() if isinstance(worker, bytes) else worker))
-            return any(pipe.execute())
+        return bool(self._pending(keys=[self.queue.key, self._key("workers")], args=[self._claimed_key("")]))

@@ -67,6 +67,9 @@ class PostgresStore(SQLStore):
         self.url = url
         try:
             self.db = psycopg.connect(url, autocommit=True, row_factory=dict_row, connect_timeout=10)
+            # The decision's reads must see what the previous holder of its locks committed:
+            # a snapshot per statement, whatever the server's default.
+            self.db.isolation_level = psycopg.IsolationLevel.READ_COMMITTED
         except psycopg.Error as error:
             raise ArchiveError(f"cannot connect to the PostgreSQL archive {redact_password(url)}: "
                                f"{str(error).strip().splitlines()[0]}") from None

@@ -129,14 +129,17 @@ class SQLStore:
                                  f"AND published_at IN ({','.join('?' * len(starts))})")
                     params += (site, *tokens, *starts)
             where = f"id IN ({' UNION '.join(parts)})"
+        # In the order they were archived, so the decision does not depend on the database's.
         if compared is None:
-            return [self._ref(r) for r in self._rows(f"SELECT {REF_COLUMNS} FROM articles WHERE {where}", params)]
-        light = [self._ref(r) for r in self._rows(f"SELECT {LIGHT_COLUMNS} FROM articles WHERE {where}", params)]
+            return [self._ref(r) for r in self._rows(
+                f"SELECT {REF_COLUMNS} FROM articles WHERE {where} ORDER BY id", params)]
+        light = [self._ref(r) for r in self._rows(
+            f"SELECT {LIGHT_COLUMNS} FROM articles WHERE {where} ORDER BY id", params)]
         ids = [ref.id for ref in light if compared(ref)]
         if not ids:
             return []
         return [self._ref(r) for r in self._rows(
-            f"SELECT {REF_COLUMNS} FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)]
+            f"SELECT {REF_COLUMNS} FROM articles WHERE id IN ({','.join('?' * len(ids))}) ORDER BY id", ids)]
 
     def record_failure(self, url: str, error: str, when: datetime) -> None:
         with self.transaction():
