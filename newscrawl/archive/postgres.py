@@ -16,44 +16,11 @@ import psycopg
 from psycopg.rows import dict_row
 
 from .base import ArchiveError, redact_password
-from .sql import ARTICLE_COLUMNS, SCHEMA_VERSION, SQLStore, _column_values, stamp
+from .sql import ARTICLE_COLUMNS, SCHEMA_TEMPLATE, SCHEMA_VERSION, SQLStore, column_values, stamp
 
-SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS newscrawl_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS articles (
-    id BIGSERIAL PRIMARY KEY,
-    story_id BIGINT NOT NULL,
-    url TEXT NOT NULL UNIQUE,
-    headline_key TEXT NOT NULL,
-    content_hash TEXT NOT NULL,
-    published_at TEXT,
-    first_seen TEXT NOT NULL,
-    last_seen TEXT NOT NULL,
-    {", ".join(f"{c} {'INTEGER' if c == 'word_count' else 'TEXT'}" for c in ARTICLE_COLUMNS if c != "url")}
-);
-CREATE INDEX IF NOT EXISTS articles_key ON articles (site, headline_key, published_at);
-CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at, id);
-CREATE TABLE IF NOT EXISTS url_aliases (
-    url TEXT PRIMARY KEY,
-    article_id BIGINT NOT NULL REFERENCES articles (id),
-    reason TEXT NOT NULL,
-    first_seen TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS failed_urls (
-    url TEXT PRIMARY KEY,
-    failures INTEGER NOT NULL,
-    last_error TEXT NOT NULL,
-    last_failed TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS headline_tokens (
-    site TEXT NOT NULL,
-    token TEXT NOT NULL,
-    published_at TEXT NOT NULL,
-    article_id BIGINT NOT NULL REFERENCES articles (id),
-    PRIMARY KEY (site, token, published_at, article_id)
-);
-CREATE INDEX IF NOT EXISTS headline_tokens_article ON headline_tokens (article_id);
-"""
+SCHEMA = SCHEMA_TEMPLATE.format(id="BIGSERIAL PRIMARY KEY", ref="BIGINT", references=" REFERENCES articles (id)",
+                                tokens_table="") + \
+    "CREATE INDEX IF NOT EXISTS headline_tokens_article ON headline_tokens (article_id);\n"
 # Any constant: the advisory lock that makes concurrent first starts create the schema once.
 SCHEMA_LOCK = 0x6E657773
 
@@ -130,7 +97,7 @@ class PostgresStore(SQLStore):
             f"tokens AS (INSERT INTO headline_tokens SELECT added.site, token, %s::text, added.id "
             f"FROM added, unnest(%s::text[]) AS token WHERE %s::text IS NOT NULL ON CONFLICT DO NOTHING) "
             f"SELECT id, story_id FROM added",
-            (story_id, headline_key, content_hash, published, seen, seen, *_column_values(article, ARTICLE_COLUMNS),
+            (story_id, headline_key, content_hash, published, seen, seen, *column_values(article, ARTICLE_COLUMNS),
              published, list(dict.fromkeys(tokens)), published)).fetchone()
         return row["id"], row["story_id"]
 

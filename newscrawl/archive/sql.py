@@ -19,6 +19,48 @@ LIGHT_COLUMNS = "id, story_id, url, headline_key, NULL AS body, published_at, pu
 REF_COLUMNS = LIGHT_COLUMNS.replace("NULL AS body", "body")
 
 
+# Both stores' tables, with what differs between the databases filled in by each store.
+SCHEMA_TEMPLATE = """
+CREATE TABLE IF NOT EXISTS newscrawl_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id {id},
+    story_id {ref} NOT NULL,
+    url TEXT NOT NULL UNIQUE,
+    headline_key TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    published_at TEXT,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    """ + ", ".join(f"{c} {'INTEGER' if c == 'word_count' else 'TEXT'}" for c in ARTICLE_COLUMNS if c != "url") + """
+);
+CREATE INDEX IF NOT EXISTS articles_key ON articles (site, headline_key, published_at);
+CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at, id);
+-- URLs that turned out to be copies of an archived story (press-review republications,
+-- re-posts): remembered so incremental runs do not fetch them again.
+CREATE TABLE IF NOT EXISTS url_aliases (
+    url TEXT PRIMARY KEY,
+    article_id {ref} NOT NULL{references},
+    reason TEXT NOT NULL,
+    first_seen TEXT NOT NULL
+);
+-- Article URLs that could not be fetched, so a link that is broken for good stops
+-- being tried (and reported) every hour.
+CREATE TABLE IF NOT EXISTS failed_urls (
+    url TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    last_error TEXT NOT NULL,
+    last_failed TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS headline_tokens (
+    site TEXT NOT NULL,
+    token TEXT NOT NULL,
+    published_at TEXT NOT NULL,
+    article_id {ref} NOT NULL{references},
+    PRIMARY KEY (site, token, published_at, article_id)
+){tokens_table};
+"""
+
+
 def stamp(value: datetime | None) -> str | None:
     """Instants are stored as fixed-width UTC text in every store, so they sort as text
     and read back the same from SQLite and PostgreSQL."""
@@ -29,7 +71,7 @@ def instant(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None  # reads the "Z" (UTC) that stamp writes
 
 
-def _column_values(article: dict, columns) -> list:
+def column_values(article: dict, columns) -> list:
     return [json.dumps(article.get(c) or [], ensure_ascii=False) if c in LIST_FIELDS else article.get(c)
             for c in columns]
 
@@ -159,7 +201,7 @@ class SQLStore:
                 f"INSERT INTO articles (story_id, headline_key, content_hash, published_at, first_seen, last_seen, "
                 f"{', '.join(ARTICLE_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, {', '.join('?' * len(ARTICLE_COLUMNS))})",
                 (story_id or 0, headline_key, content_hash, published, seen, seen,
-                 *_column_values(article, ARTICLE_COLUMNS)))
+                 *column_values(article, ARTICLE_COLUMNS)))
             if story_id is None:
                 story_id = article_id
                 self._run("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
@@ -190,7 +232,7 @@ class SQLStore:
         with self.transaction():
             self._run(f"UPDATE articles SET headline_key = ?, content_hash = ?, published_at = ?, last_seen = ?, "
                       f"{', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
-                      (headline_key, content_hash, published, stamp(seen_at), *_column_values(article, columns),
+                      (headline_key, content_hash, published, stamp(seen_at), *column_values(article, columns),
                        article_id))
             self._run("DELETE FROM headline_tokens WHERE article_id = ?", (article_id,))
             if published:

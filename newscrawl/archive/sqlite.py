@@ -7,47 +7,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .base import ArchiveError
-from .sql import ARTICLE_COLUMNS, SCHEMA_VERSION, SQLStore
+from .sql import SCHEMA_TEMPLATE, SCHEMA_VERSION, SQLStore
 
-SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS newscrawl_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS articles (
-    id INTEGER PRIMARY KEY,
-    story_id INTEGER NOT NULL,
-    url TEXT NOT NULL UNIQUE,
-    headline_key TEXT NOT NULL,
-    content_hash TEXT NOT NULL,
-    published_at TEXT,
-    first_seen TEXT NOT NULL,
-    last_seen TEXT NOT NULL,
-    {", ".join(f"{c} {'INTEGER' if c == 'word_count' else 'TEXT'}" for c in ARTICLE_COLUMNS if c != "url")}
-);
-CREATE INDEX IF NOT EXISTS articles_key ON articles (site, headline_key, published_at);
-CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at, id);
--- URLs that turned out to be copies of an archived story (press-review republications,
--- re-posts): remembered so incremental runs do not fetch them again.
-CREATE TABLE IF NOT EXISTS url_aliases (
-    url TEXT PRIMARY KEY,
-    article_id INTEGER NOT NULL,
-    reason TEXT NOT NULL,
-    first_seen TEXT NOT NULL
-);
--- Article URLs that could not be fetched, so a link that is broken for good stops
--- being tried (and reported) every hour.
-CREATE TABLE IF NOT EXISTS failed_urls (
-    url TEXT PRIMARY KEY,
-    failures INTEGER NOT NULL,
-    last_error TEXT NOT NULL,
-    last_failed TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS headline_tokens (
-    site TEXT NOT NULL,
-    token TEXT NOT NULL,
-    published_at TEXT NOT NULL,
-    article_id INTEGER NOT NULL,
-    PRIMARY KEY (site, token, published_at, article_id)
-) WITHOUT ROWID;
-"""
+SCHEMA = SCHEMA_TEMPLATE.format(id="INTEGER PRIMARY KEY", ref="INTEGER", references="",
+                                tokens_table=" WITHOUT ROWID")
 
 
 class SQLiteStore(SQLStore):
