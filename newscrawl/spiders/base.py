@@ -59,8 +59,6 @@ class SiteSpider(scrapy.Spider):
         self.allowed_domains = sorted(h for h in hosts if h)
         self._html_listings_started = False
         self.archive = None
-        # The archive's state of the links of the listing page being read (see _look_up).
-        self._known: dict = {}
         self.job_started = datetime.now(timezone.utc)
         # Article URLs that could not be fetched, with their last error, for the run summary.
         self.unreachable: dict[str, str] = {}
@@ -120,14 +118,14 @@ class SiteSpider(scrapy.Spider):
 
     # --- what is new ---------------------------------------------------------------
 
-    def _classify(self, url: str) -> tuple[bool, bool]:
+    def _classify(self, url: str, known: dict) -> tuple[bool, bool]:
         """(new to this job, still to fetch) for an article URL. New: not archived before
         the job started — a story archived earlier in this job (say, from the API) is
         new too, so the HTML listings page past it, but it is not fetched again. With
         -a refresh=1 everything is both; a link that failed run after run is neither."""
         if self.params.refresh:
             return True, True
-        seen, failures = self._known[url] if url in self._known else self.archive.url_state(url)
+        seen, failures = known[url]
         if seen is None and failures >= self.give_up_after:
             self.crawler.stats.inc_value("newscrawl/articles/given_up")
             return False, False
@@ -138,9 +136,9 @@ class SiteSpider(scrapy.Spider):
         self.crawler.stats.inc_value("newscrawl/articles/skipped_archived")
         return False, False
 
-    def _look_up(self, urls) -> None:
-        """Ask the archive about all the article links of one listing page at once."""
-        self._known = {} if self.params.refresh else self.archive.url_states([u for u in urls if u])
+    def _look_up(self, urls) -> dict:
+        """The archive's state of all the article links of one listing page, asked at once."""
+        return {} if self.params.refresh else self.archive.url_states([u for u in urls if u])
 
     def _before_since(self, day: date | None) -> bool:
         return bool(self.params.since and day) and day < self.params.since
@@ -155,7 +153,7 @@ class SiteSpider(scrapy.Spider):
         month = self.site.url_month(url)
         return (date(*month, 1), date(*month, monthrange(*month)[1])) if month else (None, None)
 
-    def _consider(self, url: str | None, published: datetime | None) -> tuple[bool, Request | None]:
+    def _consider(self, url: str | None, published: datetime | None, known: dict) -> tuple[bool, Request | None]:
         """(new to this job, request to make) for one article a listing names."""
         if url is None:
             return False, None
@@ -167,7 +165,7 @@ class SiteSpider(scrapy.Spider):
             return True, None  # newer than the window: keep paging towards it
         if not self._in_sections(url):
             return False, None
-        new, fetch = self._classify(url)
+        new, fetch = self._classify(url, known)
         return new, (self._article_request(url, published) if fetch else None)
 
     def _in_sections(self, url: str) -> bool:
@@ -190,10 +188,10 @@ class SiteSpider(scrapy.Spider):
         self.crawler.stats.inc_value("newscrawl/listing/api_pages")
         entries = [(self.site.canonical_url(urljoin(self.origin, path), self.origin), published)
                    for path, published in entries]
-        self._look_up(url for url, _ in entries)
+        known = self._look_up(url for url, _ in entries)
         fresh = 0
         for url, published in entries:
-            new, request = self._consider(url, published)
+            new, request = self._consider(url, published, known)
             fresh += new
             if request:
                 yield request
@@ -234,9 +232,9 @@ class SiteSpider(scrapy.Spider):
             if published is None and modified and self._before_since(modified.value.date()):
                 continue
             entries.append((self.site.canonical_url(urljoin(response.url, loc), self.origin), _instant(published)))
-        self._look_up(url for url, _ in entries)
+        known = self._look_up(url for url, _ in entries)
         for url, when in entries:
-            _, request = self._consider(url, when)
+            _, request = self._consider(url, when, known)
             if request:
                 yield request
 
@@ -250,9 +248,9 @@ class SiteSpider(scrapy.Spider):
                    n.xpath("string(published)").get() or n.xpath("string(updated)").get()) for n in sel.xpath("//entry")]
         entries = [(self.site.canonical_url(urljoin(response.url, link.strip()), self.origin),
                     _instant(parse_date(stamp.strip()) if stamp else None)) for link, stamp in items if link]
-        self._look_up(url for url, _ in entries)
+        known = self._look_up(url for url, _ in entries)
         for url, when in entries:
-            _, request = self._consider(url, when)
+            _, request = self._consider(url, when, known)
             if request:
                 yield request
 
@@ -286,9 +284,9 @@ class SiteSpider(scrapy.Spider):
             if section and urlsplit(url).hostname == urlsplit(self.origin).hostname:
                 yield self._listing_request(url, section, 1, ())
         links = self._article_links(response)
-        self._look_up(links)
+        known = self._look_up(links)
         for url in links:
-            _, request = self._consider(url, None)
+            _, request = self._consider(url, None, known)
             if request:
                 yield request
 
@@ -301,10 +299,10 @@ class SiteSpider(scrapy.Spider):
             self.logger.info("listing page repeats an earlier page, stop paging: %s", response.url)
             self.crawler.stats.inc_value("newscrawl/listing/loops_stopped")
             return
-        self._look_up(links)
+        known = self._look_up(links)
         fresh = 0
         for url in links:
-            new, request = self._consider(url, None)
+            new, request = self._consider(url, None, known)
             fresh += new
             if request:
                 yield request
