@@ -40,7 +40,7 @@ from common import REPO, mirror, serve  # noqa: E402
 from throughput import SAME_NETWORK  # noqa: E402
 
 from newscrawl.archive import open_store  # noqa: E402
-from newscrawl.dedup import StoryRef, compared, decide, key_tokens, search_span  # noqa: E402
+from newscrawl.archiving import archive_story  # noqa: E402
 
 WINDOW = timedelta(days=7)
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
@@ -98,17 +98,10 @@ def store_cost(store_url: str, items: int) -> tuple[list[float], list[float]]:
         headline = " ".join(chance.choices(vocabulary, k=8))
         body = " ".join(chance.choices(vocabulary, k=300))
         published = start + timedelta(minutes=30 * n)
-        incoming = StoryRef(f"https://x.test/{n}", headline, body, published, "datetime")
-        tokens = key_tokens(headline)
+        story = {"url": f"https://x.test/{n}", "site": "x", "headline": headline, "body": body,
+                 "published": published.isoformat(), "published_precision": "datetime"}
         began_cpu, began = time.process_time(), time.perf_counter()
-        with store.deciding("x", headline, tokens, url=incoming.url):
-            decision = decide(incoming, store.by_url(incoming.url),
-                              store.candidates("x", headline, tokens, search_span(incoming, WINDOW),
-                                               compared=compared(incoming, WINDOW)), WINDOW)
-            if decision.verdict != "duplicate":
-                store.add({"url": incoming.url, "site": "x", "headline": headline, "body": body},
-                          headline_key=headline, content_hash=str(n), published_at=published, tokens=tokens,
-                          story_id=decision.story_id, seen_at=published)
+        archive_story(store, story, headline, WINDOW, seen_at=published)
         cpu.append(time.process_time() - began_cpu)
         wall.append(time.perf_counter() - began)
     store.close()

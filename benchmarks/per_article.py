@@ -56,6 +56,8 @@ def newscrawl_once(url: str, html: str, store, index: int) -> None:
     article.body = "\n\n".join(paragraphs)
     article.authors, article.tags = clean_list(article.authors), clean_list(article.tags)
     article.language = detect_language(article.headline + " " + article.body)
+    # Not newscrawl.archiving.archive_story: the copies of a page would mostly be judged
+    # duplicates and skip the insert; here every page pays for the decision and the insert.
     key = headline_key(article.headline, elaph.SITE_NAMES)
     incoming = StoryRef(url, key, article.body, published_instant(article.published, article.published_precision),
                         article.published_precision)

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from .archive import archive_url, open_store
-from .dedup import StoryRef, compared, decide, key_tokens, published_instant, search_span
+from .archiving import archive_story
 from .text.clean import clean_body, clean_list
-from .text.keys import content_hash, headline_key
+from .text.keys import headline_key
 from .text.language import detect_language
 from .text.unicode import clean_inline
 
@@ -140,57 +140,22 @@ class ArchivePipeline:
 
     def process_item(self, item):
         adapter = ItemAdapter(item)
-        site = adapter["site"]
         key = headline_key(adapter["headline"], _site(self.crawler).SITE_NAMES)
-        precision = adapter.get("published_precision")
-        incoming = StoryRef(url=adapter["url"], headline_key=key, body=adapter["body"],
-                            published_at=published_instant(adapter.get("published"), precision), precision=precision)
-        tokens = key_tokens(key)
-        # Decide and write in one section: with several crawler processes on one archive,
-        # no other process can archive a candidate of this story in between.
-        with self.store.deciding(site, key, tokens, url=incoming.url):
-            outcome, decision = self._archive(adapter, incoming, key, tokens)
+        outcome, decision, story_id = archive_story(self.store, adapter.asdict(), key, self.window,
+                                                    refresh=self._refresh())
+        url = adapter["url"]
         if outcome == "unchanged":
             self.stats.inc_value("newscrawl/unchanged")
-            raise DropItem(f"unchanged since archived: {incoming.url}", log_level="DEBUG")
+            raise DropItem(f"unchanged since archived: {url}", log_level="DEBUG")
         if outcome == "duplicate":
             self.stats.inc_value(f"newscrawl/duplicates/{decision.reason}")
-            raise DropItem(f"duplicate ({decision.reason}): {incoming.url} repeats {decision.other.url}",
-                           log_level="DEBUG")
+            raise DropItem(f"duplicate ({decision.reason}): {url} repeats {decision.other.url}", log_level="DEBUG")
+        adapter["story_id"] = story_id
         if outcome == "refreshed":
             self.stats.inc_value("newscrawl/refreshed")
             return item
         self.stats.inc_value("newscrawl/archived")
         if decision.verdict == "followup":
             self.stats.inc_value("newscrawl/followups")
-            logger.debug("follow-up: %s continues story %s (%s)", incoming.url, decision.story_id, decision.other.url)
+            logger.debug("follow-up: %s continues story %s (%s)", url, decision.story_id, decision.other.url)
         return item
-
-    def _archive(self, adapter, incoming: StoryRef, key: str, tokens: list[str]):
-        """The dedup decision and its writes; (outcome, decision)."""
-        site = adapter["site"]
-        now = datetime.now(timezone.utc)
-        candidates = self.store.candidates(site, key, tokens, search_span(incoming, self.window),
-                                           compared=compared(incoming, self.window))
-        decision = decide(incoming, self.store.by_url(incoming.url), candidates, self.window)
-        aliases = [a for a in adapter.get("aliases") or [] if a != incoming.url]
-        if decision.verdict == "duplicate" and decision.reason == "url" and decision.other.url == incoming.url \
-                and self._refresh():
-            if self.store.replace(decision.other.id, adapter.asdict(), headline_key=key,
-                                  content_hash=content_hash(adapter["body"], already_clean=True),
-                                  published_at=incoming.published_at, tokens=tokens, seen_at=now):
-                adapter["story_id"] = decision.story_id
-                return "refreshed", decision
-            return "unchanged", decision
-        if decision.verdict == "duplicate":
-            alias = incoming.url if incoming.url != decision.other.url else None
-            self.store.touch(decision.other.id, now, alias=alias, reason=decision.reason)
-            for other in aliases:
-                self.store.touch(decision.other.id, now, alias=other, reason="redirect")
-            return "duplicate", decision
-        article_id, adapter["story_id"] = self.store.add(
-            adapter.asdict(), headline_key=key, content_hash=content_hash(adapter["body"], already_clean=True),
-            published_at=incoming.published_at, tokens=tokens, story_id=decision.story_id, seen_at=now)
-        for other in aliases:  # the URLs that redirected here: known, so not fetched again
-            self.store.touch(article_id, now, alias=other, reason="redirect")
-        return "archived", decision

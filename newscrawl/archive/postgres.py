@@ -115,9 +115,6 @@ class PostgresStore(SQLStore):
         if rows:
             self.db.cursor().executemany(self._sql(sql), rows)
 
-    def _insert_returning_id(self, sql, params):
-        return self.db.execute(self._sql(sql) + " RETURNING id", params).fetchone()["id"]
-
     def _article_rows(self, sql, params):
         # A server-side cursor: rows stream, the archive is not loaded whole.
         with self.db.transaction(), self.db.cursor(name="newscrawl_export") as cursor:

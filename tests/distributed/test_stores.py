@@ -9,7 +9,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from newscrawl.archive import ArchiveError, open_store
-from newscrawl.dedup import StoryRef, compared, decide, key_tokens, search_span
+from newscrawl.archiving import archive_story
+from newscrawl.dedup import StoryRef, search_span
 
 T0 = datetime(2024, 3, 5, 9, 0, tzinfo=timezone.utc)
 WINDOW = timedelta(days=7)
@@ -115,18 +116,8 @@ def test_an_unreachable_server_is_one_clear_error():
 
 def _archive_as_the_pipeline_does(url: str, n: int, start: threading.Barrier, outcomes: list) -> None:
     store = open_store(url)
-    key = "عنوان الخبر"
-    incoming = StoryRef(f"https://x.test/{n}", key, BODY, T0, "datetime")
     start.wait()
-    with store.deciding("x", key, key_tokens(key), url=incoming.url):
-        decision = decide(incoming, store.by_url(incoming.url),
-                          store.candidates("x", key, key_tokens(key), search_span(incoming, WINDOW),
-                                           compared=compared(incoming, WINDOW)), WINDOW)
-        if decision.verdict == "duplicate":
-            store.touch(decision.other.id, T0, alias=incoming.url, reason=decision.reason)
-        else:
-            store.add(article(n), headline_key=key, content_hash="h", published_at=T0, tokens=key_tokens(key),
-                      story_id=decision.story_id, seen_at=T0)
+    _, decision, _ = archive_story(store, article(n), "عنوان الخبر", WINDOW, seen_at=T0)
     outcomes.append(decision.verdict)
     store.close()
 
