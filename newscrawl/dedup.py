@@ -112,7 +112,9 @@ def key_tokens(headline_key: str) -> list[str]:
 @lru_cache(maxsize=64)
 def _shingles(body: str) -> frozenset[tuple[str, ...]]:
     words = normalise_for_matching(body, already_clean=True).split()
-    return frozenset(tuple(words[i:i + 3]) for i in range(max(len(words) - 2, 1))) if words else frozenset()
+    if len(words) < 3:
+        return frozenset([tuple(words)]) if words else frozenset()
+    return frozenset(zip(words, words[1:], words[2:]))
 
 
 def _containment(body_a: str, body_b: str) -> float:

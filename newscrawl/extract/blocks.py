@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from lxml import etree
-from parsel import Selector
 
 BLOCK_TAGS = frozenset({
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
@@ -20,16 +19,16 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def paragraphs(selection: Iterable[Selector]) -> list[str]:
-    """Text of the selected elements as paragraphs, split at block tags and <br>."""
+def paragraphs(nodes: Iterable[etree._Element | str]) -> list[str]:
+    """Text of lxml elements (or strings an XPath query returned) as paragraphs, split
+    at block tags and <br>."""
     out: list[str] = []
-    for sel in selection:
-        root = sel.root
-        if isinstance(root, str):
-            out.extend(p for p in (squash(line) for line in root.split("\n")) if p)
+    for node in nodes:
+        if isinstance(node, str):
+            out.extend(p for p in (squash(line) for line in node.split("\n")) if p)
             continue
         buffer: list[str] = []
-        _walk(root, buffer, out)
+        _walk(node, buffer, out)
         _flush(buffer, out)
     return out
 
@@ -58,6 +57,6 @@ def _walk(element, buffer: list[str], out: list[str]) -> None:
         _flush(buffer, out)
 
 
-def text(selection: Iterable[Selector]) -> str:
-    """All text of the selection on one line."""
-    return squash(" ".join(paragraphs(selection)))
+def text(nodes: Iterable[etree._Element | str]) -> str:
+    """All text of the nodes on one line."""
+    return squash(" ".join(paragraphs(nodes)))

@@ -63,33 +63,33 @@ def parse_first(candidates, now: datetime) -> tuple[str, ParsedDate] | None:
     return None
 
 
-def _date_candidates(sel, jsonld: dict, meta: dict, site: dict, url: str | None):
+def _date_candidates(root, jsonld: dict, meta: dict, site: dict, url: str | None):
     yield "jsonld", jsonld.get("published")
     yield "meta", meta.get("published")
-    for value in marked_dates(sel):
+    for value in marked_dates(root):
         yield "markup", value
     yield "url", url_day(url)
     yield "site", site.get("published")
-    for value in date_candidates(sel):
+    for value in date_candidates(root):
         yield "generic", value
 
 
 def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tuple[str, ...] = (),
                     now: datetime | None = None, url: str | None = None, sel: Selector | None = None) -> Extraction:
     """All fields of one article page. ``sel`` is the page already parsed, if it is."""
-    sel = sel if sel is not None else Selector(text=html)
+    root = (sel if sel is not None else Selector(text=html)).root
     now = now or datetime.now()
     result = Extraction()
-    layout = pick_layout(sel, layouts)
-    site = layout_fields(sel, layout) if layout else {}
+    layout = pick_layout(root, layouts)
+    site = layout_fields(root, layout) if layout else {}
     result.layout = layout.name if layout else None
-    jsonld, meta = jsonld_fields(sel), meta_fields(sel)
+    jsonld, meta = jsonld_fields(root), meta_fields(root)
     result.is_article = bool(layout or jsonld.get("is_article") or meta.get("is_article"))
     names = tuple(n for n in (*site_names, meta.get("site_name")) if n)
 
     generic: dict = {}
     if not site.get("body") or not site.get("headline"):
-        generic = generic_fields(sel, html)
+        generic = generic_fields(root, html)
     sources = (("site", site), ("jsonld", jsonld), ("meta", meta))
     for name in TEXT_FIELDS:
         result.take(name, [(src, values.get(name)) for src, values in (*sources, ("generic", generic))])
@@ -99,7 +99,7 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
     # JSON-LD articleBody often arrives as one run-on paragraph: prefer real paragraphs.
     jsonld_body = jsonld.get("body") or []
     if len(jsonld_body) == 1 and not site.get("body"):
-        generic = generic or generic_fields(sel, html)
+        generic = generic or generic_fields(root, html)
     result.take("body", [("site", site.get("body")),
                          ("jsonld", jsonld_body if len(jsonld_body) > 1 or not generic.get("body") else None),
                          ("generic", generic.get("body"))])
@@ -116,7 +116,7 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
 
     # Machine-readable dates first, then a day in the URL, then a printed date — a
     # printed one is often a «last updated» stamp or a header clock.
-    published = parse_first(_date_candidates(sel, jsonld, meta, site, url), now)
+    published = parse_first(_date_candidates(root, jsonld, meta, site, url), now)
     if published:
         result.sources["published"], result.values["published"] = published
     updated = parse_first([("jsonld", jsonld.get("updated")), ("meta", meta.get("updated"))], now)

@@ -6,9 +6,10 @@ import re
 from urllib.parse import urlsplit
 
 import trafilatura
-from parsel import Selector
+from lxml import etree
 
 from .blocks import squash, text
+from .queries import xpath
 
 DATE_HINTS = ("date", "time", "publish", "posted", "created")
 DATE_XPATH = (
@@ -17,15 +18,19 @@ DATE_XPATH = (
 )
 
 
-# Dates a page states in attributes (RDFa, microdata) outside <meta>: machine-readable.
-MARKED_DATE_XPATH = ("//*[@property='dc:date' or @property='dc:created' or @property='dcterms:created' or "
-                     "@property='article:published_time' or @itemprop='datePublished']/@content"
-                     " | //*[@itemprop='datePublished']/@datetime")
+# Dates a page states in attributes (RDFa, microdata): machine-readable. The elements
+# are picked in Python: five attribute comparisons per element in XPath cost 0.1 ms a page.
+MARKED_DATE_PROPERTIES = frozenset({"dc:date", "dc:created", "dcterms:created", "article:published_time"})
 _URL_DAY = re.compile(r"/((?:19|20)\d\d)/(?:[^/]+/)?(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$|[-_.])")
 
 
-def marked_dates(sel: Selector) -> list[str]:
-    return [v.strip() for v in sel.xpath(MARKED_DATE_XPATH).getall() if v.strip()]
+def marked_dates(root: etree._Element) -> list[str]:
+    found = []
+    for node in xpath("//*[@property or @itemprop]")(root):
+        published = node.get("itemprop") == "datePublished"
+        if published or node.get("property") in MARKED_DATE_PROPERTIES:
+            found += [node.get("content"), node.get("datetime") if published else None]
+    return [v.strip() for v in found if v and v.strip()]
 
 
 def url_day(url: str | None) -> str | None:
@@ -34,8 +39,8 @@ def url_day(url: str | None) -> str | None:
     return f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}" if match else None
 
 
-def headline(sel: Selector) -> str | None:
-    return text(sel.css("h1")[:1]) or squash(sel.xpath("string(//title)").get("")) or None
+def headline(root: etree._Element) -> str | None:
+    return text(xpath("//h1")(root)[:1]) or squash(xpath("string(//title)")(root)) or None
 
 
 def body(html: str) -> list[str]:
@@ -49,20 +54,21 @@ def body(html: str) -> list[str]:
 _DATE_HINT = re.compile("|".join(DATE_HINTS), re.I)
 
 
-def date_candidates(sel: Selector) -> list[str]:
+def date_candidates(root: etree._Element) -> list[str]:
     """Strings that look like the page's printed date, most specific markup first."""
-    found = [squash(text([s]) if not isinstance(s.root, str) else s.root) for s in sel.xpath(DATE_XPATH)]
-    for node in sel.xpath("//body//*[@class or @id]"):
-        if _DATE_HINT.search(f"{node.attrib.get('class', '')} {node.attrib.get('id', '')}"):
+    found = [squash(node if isinstance(node, str) else text([node])) for node in xpath(DATE_XPATH)(root)]
+    for node in xpath("//body//*[@class or @id]")(root):
+        if _DATE_HINT.search(f"{node.get('class', '')} {node.get('id', '')}"):
             value = text([node])
             if 6 <= len(value) <= 100:
                 found.append(value)
     return [f for f in found if f]
 
 
-def generic_fields(sel: Selector, html: str) -> dict:
+def generic_fields(root: etree._Element, html: str) -> dict:
+    lang = xpath("/html/@lang")(root)
     return {
-        "headline": headline(sel),
+        "headline": headline(root),
         "body": body(html),
-        "language": (sel.xpath("/html/@lang").get() or "").split("-")[0].lower() or None,
+        "language": (lang[0] if lang else "").split("-")[0].lower() or None,
     }

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from parsel import Selector
+from lxml import etree
+
+from .queries import xpath
 
 ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
                  "OpinionNewsArticle", "BlogPosting", "WebPage", "ReviewNewsArticle", "LiveBlogPosting"}
@@ -25,10 +27,10 @@ def _types(obj: dict) -> set[str]:
     return {k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)}
 
 
-def find_article(sel: Selector) -> dict | None:
+def find_article(root: etree._Element) -> dict | None:
     """The most article-like JSON-LD object on the page, or None."""
     best, best_rank = None, 99
-    for raw in sel.xpath('//script[@type="application/ld+json"]/text()').getall():
+    for raw in xpath('//script[@type="application/ld+json"]/text()')(root):
         try:
             data = json.loads(raw, strict=False)
         except ValueError:
@@ -61,8 +63,8 @@ def _first_url(value) -> str | None:
     return None
 
 
-def jsonld_fields(sel: Selector) -> dict:
-    obj = find_article(sel)
+def jsonld_fields(root: etree._Element) -> dict:
+    obj = find_article(root)
     if obj is None:
         return {}
     is_article = bool(_types(obj) & (ARTICLE_TYPES - {"WebPage"}))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from parsel import Selector
+from lxml import etree
 
 from .blocks import paragraphs, text
+from .queries import css
 
 
 @dataclass(frozen=True)
@@ -29,20 +30,20 @@ class Layout:
     section_crumb: str | None = None
 
 
-def pick_layout(sel: Selector, layouts: tuple[Layout, ...]) -> Layout | None:
-    return next((layout for layout in layouts if sel.css(layout.detect)), None)
+def pick_layout(root: etree._Element, layouts: tuple[Layout, ...]) -> Layout | None:
+    return next((layout for layout in layouts if css(layout.detect)(root)), None)
 
 
-def layout_fields(sel: Selector, layout: Layout) -> dict:
-    def one(css: str | None) -> str | None:
-        return text(sel.css(css)[:1]) or None if css else None
+def layout_fields(root: etree._Element, layout: Layout) -> dict:
+    def one(query: str | None) -> str | None:
+        return text(css(query)(root)[:1]) or None if query else None
 
-    def many(css: str | None) -> list[str]:
-        return [t for t in (text([s]) for s in sel.css(css))] if css else []
+    def many(query: str | None) -> list[str]:
+        return [text([node]) for node in css(query)(root)] if query else []
 
     return {
         "headline": one(layout.headline),
-        "body": paragraphs(sel.css(layout.body)),
+        "body": paragraphs(css(layout.body)(root)),
         "summary": one(layout.summary),
         "authors": many(layout.authors),
         "published": one(layout.published),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from parsel import Selector
+from lxml import etree
+
+from .queries import xpath
 
 PUBLISHED_KEYS = ("article:published_time", "og:published_time", "datePublished", "pubdate",
                   "publishdate", "publish-date", "date", "dc.date", "dc.date.issued",
@@ -10,11 +12,11 @@ PUBLISHED_KEYS = ("article:published_time", "og:published_time", "datePublished"
 UPDATED_KEYS = ("article:modified_time", "og:updated_time", "dateModified", "last-modified")
 
 
-def meta_values(sel: Selector) -> dict[str, list[str]]:
+def meta_values(root: etree._Element) -> dict[str, list[str]]:
     values: dict[str, list[str]] = {}
-    for node in sel.xpath("//meta[@content]"):
-        key = node.attrib.get("property") or node.attrib.get("name") or node.attrib.get("itemprop")
-        content = node.attrib["content"].strip()
+    for node in xpath("//meta[@content]")(root):
+        key = node.get("property") or node.get("name") or node.get("itemprop")
+        content = node.get("content").strip()
         if key and content:
             values.setdefault(key.strip().lower(), []).append(content)
     return values
@@ -27,8 +29,8 @@ def _first(values: dict[str, list[str]], *keys: str) -> str | None:
     return None
 
 
-def meta_fields(sel: Selector) -> dict:
-    values = meta_values(sel)
+def meta_fields(root: etree._Element) -> dict:
+    values = meta_values(root)
     authors = values.get("author", []) or values.get("article:author", [])
     return {
         "headline": _first(values, "og:title", "twitter:title", "title"),

@@ -12,10 +12,10 @@ from functools import lru_cache
 
 from .unicode import clean_inline
 
-_FOLD = str.maketrans({
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
-    **{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)},
-})
+_LETTER_FOLDS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"), ("ؤ", "و"), ("ئ", "ي"))
+_DIGIT_FOLDS = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)},
+                              **{chr(0x06F0 + i): str(i) for i in range(10)}})
+_NON_ASCII_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 # Everything that is not a letter or digit (punctuation, symbols, spaces) breaks words.
 _BREAKS = re.compile(r"[\W_]+")
@@ -43,7 +43,15 @@ def normalise_for_matching(text: str, already_clean: bool = False) -> str:
 # A story's body is compared with each candidate and then hashed: one normalisation.
 @lru_cache(maxsize=64)
 def _matching_form(text: str) -> str:
-    return _BREAKS.sub(" ", remove_marks(text).translate(_FOLD).casefold()).strip()
+    text = remove_marks(text)
+    # str.translate looks up every character of a body in a dict; a handful of
+    # str.replace scans is several times faster on Arabic text.
+    for letter, folded in _LETTER_FOLDS:
+        if letter in text:
+            text = text.replace(letter, folded)
+    if _NON_ASCII_DIGIT.search(text):
+        text = text.translate(_DIGIT_FOLDS)
+    return _BREAKS.sub(" ", text.casefold()).strip()
 
 
 def headline_key(headline: str, site_names: tuple[str, ...] = ()) -> str:

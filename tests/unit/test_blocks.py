@@ -6,17 +6,17 @@ from newscrawl.extract.chain import strip_site_name
 
 def test_br_and_block_tags_split_paragraphs():
     sel = Selector(text="<div id=a>أول<br><br>ثانٍ <b>غامق</b><p>ثالث</p>  <script>x()</script>رابع</div>")
-    assert paragraphs(sel.css("#a")) == ["أول", "ثانٍ غامق", "ثالث", "رابع"]
+    assert paragraphs(s.root for s in sel.css("#a")) == ["أول", "ثانٍ غامق", "ثالث", "رابع"]
 
 
 def test_whitespace_inside_a_paragraph_collapses():
     sel = Selector(text="<p>  كلمة\n   أخرى\xa0هنا </p>")
-    assert paragraphs(sel.css("p")) == ["كلمة أخرى هنا"]
+    assert paragraphs(s.root for s in sel.css("p")) == ["كلمة أخرى هنا"]
 
 
 def test_zwnj_is_not_whitespace():
     sel = Selector(text="<p>می\u200cخواهم</p>")
-    assert paragraphs(sel.css("p")) == ["می\u200cخواهم"]
+    assert paragraphs(s.root for s in sel.css("p")) == ["می\u200cخواهم"]
 
 
 def test_only_known_site_names_are_cut_from_headlines():
