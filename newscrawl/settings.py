@@ -45,6 +45,13 @@ NEWSCRAWL_REDIS_URL = ""
 NEWSCRAWL_WORKER_HEARTBEAT = 2.0
 NEWSCRAWL_WORKER_DEAD_AFTER = 15.0
 
+# Listing pages are fetched ahead of the articles already queued while fewer requests
+# than this wait in the scheduler, behind them beyond it. Always behind, the crawl sat
+# idle after every wave of articles, waiting for the next listing pages (a quarter of
+# its wall time on the benchmark mirror); always ahead, the queue would hold every
+# article of the site at once. 500 waiting requests cost about half a megabyte.
+NEWSCRAWL_LISTINGS_AHEAD_BELOW = 500
+
 # Items in flight per response. An article page yields one item; Scrapy starts this many
 # workers for every callback's output, so its default of 100 is pure overhead here.
 CONCURRENT_ITEMS = 8

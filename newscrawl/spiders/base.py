@@ -73,6 +73,7 @@ class SiteSpider(scrapy.Spider):
         crawler.signals.connect(spider.request_dropped, signal=signals.request_dropped)
         spider.archive = open_store(archive_url(crawler.settings))
         spider.give_up_after = crawler.settings.getint("NEWSCRAWL_GIVE_UP_AFTER_FAILURES")
+        spider.listings_ahead_below = crawler.settings.getint("NEWSCRAWL_LISTINGS_AHEAD_BELOW")
         return spider
 
     def request_dropped(self, request):
@@ -174,9 +175,20 @@ class SiteSpider(scrapy.Spider):
 
     # --- JSON listing API ------------------------------------------------------------
 
+    def _listing_priority(self) -> int:
+        """Ahead of articles while the scheduler holds fewer than
+        NEWSCRAWL_LISTINGS_AHEAD_BELOW requests, behind them beyond (see settings)."""
+        scheduler = self.crawler.engine.scheduler if self.crawler.engine else None
+        try:
+            waiting = len(scheduler)
+        except TypeError:  # a scheduler that cannot count: listings behind articles
+            return 0
+        return ARTICLE_PRIORITY + 1 if waiting < self.listings_ahead_below else 0
+
     def _api_request(self, section: str, page: int) -> Request:
         return Request(self.site.api_url(section, page, self.params.base_url), callback=self.parse_api,
-                       errback=self.listing_failed, cb_kwargs={"section": section, "page": page})
+                       errback=self.listing_failed, cb_kwargs={"section": section, "page": page},
+                       priority=self._listing_priority())
 
     def parse_api(self, response, section: str, page: int):
         try:
@@ -271,7 +283,7 @@ class SiteSpider(scrapy.Spider):
 
     def _listing_request(self, url: str, section: str | None, page: int, seen: tuple) -> Request:
         return Request(url, callback=self.parse_listing, errback=self.listing_failed,
-                       cb_kwargs={"section": section, "page": page, "seen": seen})
+                       cb_kwargs={"section": section, "page": page, "seen": seen}, priority=self._listing_priority())
 
     def parse_home(self, response):
         if "feed" in self.site.SOURCES:

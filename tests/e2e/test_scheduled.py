@@ -177,3 +177,39 @@ def test_readme_crontab_line_works_as_written(served, tmp_path):
     assert not (tmp_path / "archive/logs/cron.log").read_text()
     assert len(list((tmp_path / "archive/elaph").glob("*.jsonl"))) == 1
     assert len(list((tmp_path / "archive/elaph").glob("*.summary.json"))) == 2
+
+
+def articles_between_api_pages(paths: list[str]) -> list[int]:
+    """For each API page N followed by page N+1 of its section: the article pages fetched
+    between the two."""
+    position = {path: i for i, path in enumerate(paths)}
+    gaps = []
+    for path, i in position.items():
+        page = re.match(r"(/api/.*/)(\d+)$", path)
+        following = page and position.get(f"{page[1]}{int(page[2]) + 1}")
+        if following:
+            gaps.append(sum(bool(ARTICLE.match(p)) for p in paths[i + 1:following]))
+    return gaps
+
+
+def test_listing_pages_go_ahead_of_queued_articles_while_the_queue_is_short(served, tmp_path):
+    """One request at a time, so the access log shows the scheduler's order."""
+    log = tmp_path / "access.log"
+    mirror = served("--access-log", str(log))
+    one_at_a_time = ("-s", "CONCURRENT_REQUESTS=1", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
+    gaps = {}
+    for ahead_below in (500, 0):
+        workdir = tmp_path / str(ahead_below)
+        workdir.mkdir()
+        log.write_text("")
+        result = run_crawl(workdir, "-a", f"base_url={mirror.url}", *one_at_a_time,
+                           "-s", f"NEWSCRAWL_LISTINGS_AHEAD_BELOW={ahead_below}")
+        assert result.returncode == 0, result.stderr[-2000:]
+        paths = log.read_text().splitlines()
+        assert sum(bool(ARTICLE.match(p)) for p in paths) == len(mirror.articles)
+        gaps[ahead_below] = articles_between_api_pages(paths)
+    # Ahead: the next page goes out as soon as it is known (at most the one article the
+    # downloader took while the page was being parsed).
+    assert gaps[500] and max(gaps[500]) <= 1, gaps
+    # Never ahead (the queue always "long"): the articles of a page come before the next page.
+    assert max(gaps[0]) >= 5, gaps
