@@ -141,7 +141,8 @@ class ArchivePipeline:
     def process_item(self, item):
         adapter = ItemAdapter(item)
         key = headline_key(adapter["headline"], _site(self.crawler).SITE_NAMES)
-        outcome, decision, story_id = archive_story(self.store, adapter.asdict(), key, self.window,
+        # A shallow dict: ItemAdapter.asdict() deep-copies the item, a tenth of a millisecond.
+        outcome, decision, story_id = archive_story(self.store, dict(adapter.items()), key, self.window,
                                                     refresh=self._refresh())
         url = adapter["url"]
         if outcome == "unchanged":

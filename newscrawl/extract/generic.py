@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-import trafilatura
 from lxml import etree
 
 from .blocks import squash, text
@@ -44,6 +43,10 @@ def headline(root: etree._Element) -> str | None:
 
 
 def body(html: str) -> list[str]:
+    # Imported here: trafilatura takes 0.17 s and several megabytes to load, and a crawl
+    # of a site whose layouts match never needs it.
+    import trafilatura
+
     extracted = trafilatura.extract(html, favor_precision=True, include_comments=False,
                                     include_tables=False, deduplicate=False)
     return [p for p in (squash(line) for line in (extracted or "").splitlines()) if p]
