@@ -1,12 +1,15 @@
 """CPU time per article of newscrawl's own work, next to trafilatura's extract().
 
-    python benchmarks/per_article.py [--pages 400]
+    python benchmarks/per_article.py [--pages 400] [--count 3000] [--work DIR]
 
-On saved pages of the offline mirror (both Elaph layouts), for each page: extraction
-(site selectors → JSON-LD → meta → generic), cleaning, language, validation, the dedup
-decision and the archive write, all as the pipelines run them; and, right after it,
-trafilatura.extract() on the same HTML. Reports median and p95 CPU time per page
-(time.process_time) and the ratio of the medians.
+On the article pages of a generated mirror of COUNT articles (the pages the throughput
+crawl fetches, both Elaph layouts, each a story of its own, read in the mirror's
+publication order), page by page: what the spider and the item pipelines do with a page
+— extraction (site selectors → JSON-LD → meta → generic), cleaning, language, the dedup
+decision and the archive write (newscrawl.archiving.archive_story, ArchivePipeline's own
+step) into a fresh SQLite archive — and, right after it, trafilatura.extract() on the
+same HTML, so both see the same state of the machine. Reports median and p95 CPU time
+per page (time.process_time) and the ratio of the medians.
 """
 
 from __future__ import annotations
@@ -16,56 +19,44 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta, timezone
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import trafilatura  # noqa: E402
+from common import articles, mirror  # noqa: E402
 
 from newscrawl.archive import open_store  # noqa: E402
+from newscrawl.archiving import archive_story  # noqa: E402
 from newscrawl.assemble import build_article, published_date  # noqa: E402
-from newscrawl.dedup import StoryRef, compared, decide, key_tokens, published_instant, search_span  # noqa: E402
 from newscrawl.extract.chain import extract_article  # noqa: E402
-from newscrawl.mirror import MIRROR_DIR  # noqa: E402
 from newscrawl.sites import elaph  # noqa: E402
-from newscrawl.text.clean import clean_body, clean_list  # noqa: E402
-from newscrawl.text.keys import content_hash, headline_key  # noqa: E402
+from newscrawl.text.clean import clean_article  # noqa: E402
+from newscrawl.text.keys import headline_key  # noqa: E402
 from newscrawl.text.language import detect_language  # noqa: E402
-from newscrawl.text.unicode import clean_inline  # noqa: E402
 
 WINDOW = timedelta(days=7)
+ORIGIN = "http://127.0.0.1"
 
 
-def pages(limit: int) -> list[tuple[str, str]]:
-    files = sorted((MIRROR_DIR / "site" / "Web").rglob("*.html"))
-    files = [f for f in files if f.parent.name.isdigit()]
-    chosen = (files * (limit // len(files) + 1))[:limit]
-    return [("http://127.0.0.1/" + str(f.relative_to(MIRROR_DIR / "site")), f.read_text(encoding="utf-8"))
-            for f in chosen]
+def pages(root: Path, limit: int) -> list[tuple[str, str]]:
+    """(URL, HTML) of the first ``limit`` article pages of the mirror at ``root``."""
+    chosen = articles(root)[:limit]
+    return [(ORIGIN + a["path"], (root / "site" / a["path"].lstrip("/")).read_text(encoding="utf-8")) for a in chosen]
 
 
-def newscrawl_once(url: str, html: str, store, index: int) -> None:
-    url = f"{url}?copy={index}"  # each page archived as a new story
+def newscrawl_once(url: str, html: str, store) -> str:
+    """One page as `scrapy crawl elaph` handles it: the spider's part, then the pipelines'."""
     extraction = extract_article(html, elaph.LAYOUTS, elaph.SITE_NAMES, url=url)
-    published, _ = published_date(extraction, None, elaph.url_month(url.split("?")[0]))
-    article = build_article(extraction, url=url, site="elaph", section=elaph.section_of(url.split("?")[0]),
-                            published=published, zone=timezone.utc, default_language="ar")
-    article.headline = clean_inline(article.headline) + f" {index}"
-    article.dateline, paragraphs = clean_body(article.body, elaph.FURNITURE)
-    article.body = "\n\n".join(paragraphs)
-    article.authors, article.tags = clean_list(article.authors), clean_list(article.tags)
-    article.language = detect_language(article.headline + " " + article.body)
-    # Not newscrawl.archiving.archive_story: the copies of a page would mostly be judged
-    # duplicates and skip the insert; here every page pays for the decision and the insert.
-    key = headline_key(article.headline, elaph.SITE_NAMES)
-    incoming = StoryRef(url, key, article.body, published_instant(article.published, article.published_precision),
-                        article.published_precision)
-    decide(incoming, store.by_url(url), store.candidates("elaph", key, key_tokens(key), search_span(incoming, WINDOW),
-                                                         compared=compared(incoming, WINDOW)), WINDOW)
-    store.add(vars(article), headline_key=key, content_hash=content_hash(article.body, True),
-              published_at=incoming.published_at, tokens=key_tokens(key), story_id=None,
-              seen_at=datetime.now(timezone.utc))
+    published, _ = published_date(extraction, None, elaph.url_month(url))
+    article = vars(build_article(extraction, url=url, site=elaph.NAME, section=elaph.section_of(url),
+                                 published=published, zone=timezone.utc, default_language=elaph.LANGUAGE))
+    article.update(clean_article(article, elaph.FURNITURE))
+    article["language"] = detect_language(f"{article['headline']} {article['body']}")
+    outcome, _, _ = archive_story(store, article, headline_key(article["headline"], elaph.SITE_NAMES), WINDOW)
+    return outcome
 
 
 def cpu_time(function, *args) -> float:
@@ -77,19 +68,23 @@ def cpu_time(function, *args) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=400)
+    parser.add_argument("--count", type=int, default=3000, help="articles in the generated mirror")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "newscrawl-bench")
     args = parser.parse_args()
-    corpus = pages(args.pages)
+    args.work.mkdir(parents=True, exist_ok=True)
+    corpus = pages(mirror(args.count, args.work), args.pages)
     ours, theirs = [], []
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(f"sqlite:///{tmp}/bench.sqlite3")
-        # Page by page, one after the other: both see the same state of a shared machine.
-        for index, (url, html) in enumerate(corpus):
-            ours.append(cpu_time(newscrawl_once, url, html, store, index))
+        for url, html in corpus:
+            ours.append(cpu_time(newscrawl_once, url, html, store))
             theirs.append(cpu_time(trafilatura.extract, html))
+        archived = store.count()
         store.close()
     ours.sort()
     theirs.sort()
-    print(f"command: python benchmarks/per_article.py --pages {args.pages}")
+    print(f"command: python benchmarks/per_article.py --pages {args.pages} --count {args.count}")
+    print(f"{len(corpus)} article pages, {archived} archived (the rest are the mirror's duplicates)")
     for name, timings in (("newscrawl (extract+clean+dedup+archive)", ours), ("trafilatura.extract()", theirs)):
         print(f"{name}: median {statistics.median(timings) * 1000:.2f} ms, "
               f"p95 {timings[int(len(timings) * 0.95)] * 1000:.2f} ms")

@@ -10,10 +10,9 @@ from scrapy.exceptions import DropItem
 
 from .archive import archive_url, open_store
 from .archiving import archive_story
-from .text.clean import clean_body, clean_list
+from .text.clean import clean_article
 from .text.keys import headline_key
 from .text.language import detect_language
-from .text.unicode import clean_inline
 
 logger = logging.getLogger(__name__)
 
@@ -38,15 +37,7 @@ class CleanTextPipeline:
 
     def process_item(self, item):
         adapter = ItemAdapter(item)
-        site_patterns = _site(self.crawler).FURNITURE
-        adapter["headline"] = clean_inline(adapter.get("headline"))
-        adapter["summary"] = clean_inline(adapter.get("summary")) or None
-        dateline, paragraphs = clean_body(adapter.get("body"), site_patterns)
-        adapter["body"] = "\n\n".join(paragraphs)
-        adapter["dateline"] = clean_inline(adapter.get("dateline")) or dateline
-        adapter["authors"] = clean_list(adapter.get("authors") or [])
-        adapter["tags"] = clean_list(adapter.get("tags") or [])
-        adapter["word_count"] = len(adapter["body"].split())
+        adapter.update(clean_article(adapter, _site(self.crawler).FURNITURE))
         return item
 
 

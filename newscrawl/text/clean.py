@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from .dateline import split_dateline
 from .furniture import remove_furniture
@@ -31,3 +31,20 @@ def clean_body(body: str, site_patterns: Iterable[re.Pattern] = ()) -> tuple[str
 def clean_list(values: Iterable[str]) -> list[str]:
     """Authors or tags: each cleaned, empties and repeats dropped, order kept."""
     return list(dict.fromkeys(v for v in (clean_inline(v) for v in values) if v))
+
+
+def clean_article(fields: Mapping, site_patterns: Iterable[re.Pattern] = ()) -> dict:
+    """The cleaned text fields of an article: noise and furniture out of headline,
+    summary, body, authors and tags, the dateline split from the body's opening, the
+    word count of the clean body. The words stay exactly as published."""
+    dateline, paragraphs = clean_body(fields.get("body"), site_patterns)
+    body = "\n\n".join(paragraphs)
+    return {
+        "headline": clean_inline(fields.get("headline")),
+        "summary": clean_inline(fields.get("summary")) or None,
+        "body": body,
+        "dateline": clean_inline(fields.get("dateline")) or dateline,
+        "authors": clean_list(fields.get("authors") or []),
+        "tags": clean_list(fields.get("tags") or []),
+        "word_count": len(body.split()),
+    }

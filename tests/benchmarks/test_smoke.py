@@ -14,12 +14,12 @@ BENCHMARKS = Path(__file__).parents[2] / "benchmarks"
 
 @pytest.mark.parametrize("script, args, expected", [
     ("dedup_lookup.py", ["--sizes", "100,300", "--probes", "30"], "ratio largest/smallest median"),
-    ("per_article.py", ["--pages", "20"], "ratio of medians newscrawl / trafilatura"),
+    ("per_article.py", ["--pages", "20", "--count", "40"], "ratio of medians newscrawl / trafilatura"),
     ("throughput.py", ["--count", "40"], "ratio newscrawl / bare"),
     ("memory.py", ["--counts", "30,45"], "growth 30 → 45"),
 ])
 def test_benchmark_runs(tmp_path, script, args, expected):
-    if script in ("throughput.py", "memory.py"):
+    if script in ("throughput.py", "memory.py", "per_article.py"):
         args = [*args, "--work", str(tmp_path)]
     done = subprocess.run([sys.executable, str(BENCHMARKS / script), *args], capture_output=True, text=True,
                           timeout=600)
