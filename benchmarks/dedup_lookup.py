@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from newscrawl.archive import open_store  # noqa: E402
-from newscrawl.dedup import StoryRef, compared, decide, key_tokens, search_span  # noqa: E402
+from newscrawl.dedup import StoryRef, compared, decide, key_tokens, min_shared_tokens, search_span  # noqa: E402
 from newscrawl.text.keys import headline_key  # noqa: E402
 
 PER_DAY = 50
@@ -66,12 +66,14 @@ def probe(store, size: int, rng, words, probes: int) -> tuple[list[float], float
         key = headline_key(headline)
         incoming = StoryRef(url=f"https://x.test/new/{i}", headline_key=key, body=body, published_at=when,
                             precision="datetime")
+        tokens = key_tokens(key)
         started = time.perf_counter()
         decide(incoming, store.by_url(incoming.url),
-               store.candidates("x", key, key_tokens(key), search_span(incoming, WINDOW),
-                                compared=compared(incoming, WINDOW)), WINDOW)
+               store.candidates("x", key, tokens, search_span(incoming, WINDOW), compared=compared(incoming, WINDOW),
+                                min_shared=min_shared_tokens(tokens)), WINDOW)
         timings.append(time.perf_counter() - started)
-        found += len(store.candidates("x", key, key_tokens(key), search_span(incoming, WINDOW)))
+        found += len(store.candidates("x", key, tokens, search_span(incoming, WINDOW),
+                                      min_shared=min_shared_tokens(tokens)))
     return timings, found / probes
 
 

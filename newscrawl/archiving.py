@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from .dedup import Decision, StoryRef, compared, decide, key_tokens, published_instant, search_span
+from .dedup import Decision, StoryRef, compared, decide, key_tokens, min_shared_tokens, published_instant, search_span
 from .text.keys import content_hash
 
 
@@ -24,7 +24,7 @@ def archive_story(store, article: dict, key: str, window: timedelta, *, refresh:
     tokens, now = key_tokens(key), seen_at or datetime.now(timezone.utc)
     with store.deciding(article["site"], key, tokens, url=incoming.url):
         candidates = store.candidates(article["site"], key, tokens, search_span(incoming, window),
-                                      compared=compared(incoming, window))
+                                      compared=compared(incoming, window), min_shared=min_shared_tokens(tokens))
         decision = decide(incoming, store.by_url(incoming.url), candidates, window)
         aliases = [a for a in article.get("aliases") or [] if a != incoming.url]
         if decision.verdict == "duplicate" and decision.reason == "url" and decision.other.url == incoming.url \

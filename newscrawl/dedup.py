@@ -108,6 +108,15 @@ def key_tokens(headline_key: str) -> list[str]:
     return [t for t in dict.fromkeys(headline_key.split()) if len(t) > 2 and not t.isdigit() and t not in STOPWORDS]
 
 
+def min_shared_tokens(tokens: list[str]) -> int:
+    """How many of a headline's index tokens (key_tokens) another headline must share to
+    be a candidate. A follow-up headline is at most FOLLOWUP_MAX_EDITS token edits away,
+    and each edit takes at most one token away: all but that many are shared. (A headline
+    with the same key is found by its key, whatever it shares.) In a dense archive most
+    headlines share a common word or two with any other: those are never read."""
+    return max(1, len(tokens) - FOLLOWUP_MAX_EDITS)
+
+
 # The incoming story is compared with every candidate: its shingles are made once.
 @lru_cache(maxsize=64)
 def _shingles(body: str) -> frozenset[tuple[str, ...]]:

@@ -142,11 +142,11 @@ class SQLStore:
         return states
 
     def candidates(self, site: str, headline_key: str, tokens: list[str],
-                   span: tuple[datetime, datetime] | None, compared=None) -> list[StoryRef]:
+                   span: tuple[datetime, datetime] | None, compared=None, min_shared: int = 1) -> list[StoryRef]:
         """Archived stories of ``site`` with the same key (within ``span`` when given)
-        or, within ``span``, sharing a headline token. With ``compared`` (a predicate,
-        see dedup.compared) only those it keeps, and only their bodies are read: most
-        candidates share a word of the headline and nothing more."""
+        or, within ``span``, sharing at least ``min_shared`` of the headline ``tokens``
+        (see dedup.min_shared_tokens). With ``compared`` (a predicate, see dedup.compared)
+        only those it keeps, and only their bodies are read."""
         if span is None:
             where, params = "site = ? AND headline_key = ?", (site, headline_key)
         else:
@@ -163,13 +163,15 @@ class SQLStore:
                 params += (site, headline_key, *starts)
             if tokens:
                 marks = ",".join("?" * len(tokens))
+                # A story's token rows all carry its own instant: it is in one range or the other.
+                shared = "GROUP BY article_id HAVING COUNT(*) >= ?"
                 parts.append(f"SELECT article_id FROM headline_tokens WHERE site = ? AND token IN ({marks}) "
-                             f"AND published_at BETWEEN ? AND ?")
-                params += (site, *tokens, stamp(low), stamp(high))
+                             f"AND published_at BETWEEN ? AND ? {shared}")
+                params += (site, *tokens, stamp(low), stamp(high), min_shared)
                 if starts:
                     parts.append(f"SELECT article_id FROM headline_tokens WHERE site = ? AND token IN ({marks}) "
-                                 f"AND published_at IN ({','.join('?' * len(starts))})")
-                    params += (site, *tokens, *starts)
+                                 f"AND published_at IN ({','.join('?' * len(starts))}) {shared}")
+                    params += (site, *tokens, *starts, min_shared)
             where = f"id IN ({' UNION '.join(parts)})"
         # In the order they were archived, so the decision does not depend on the database's.
         if compared is None:

@@ -88,6 +88,22 @@ def test_candidates_reach_month_dated_stories_and_no_further(store_url):
             ["https://x.test/1", "https://x.test/3"]
 
 
+def test_candidates_share_at_least_min_shared_tokens_or_the_key(store_url):
+    store = open_store(store_url)
+    for n, tokens in ((1, ["مقتل", "انفجار", "بغداد"]), (2, ["مقتل", "انفجار", "سوق"]), (3, ["بغداد", "قمة"]),
+                      (4, ["سوق"])):
+        store.add(article(n), headline_key=f"key {n}", content_hash="h", published_at=T0, tokens=tokens,
+                  story_id=None, seen_at=T0)
+
+    def found(min_shared):
+        return sorted(c.url[-1] for c in store.candidates("x", "key 4", ["مقتل", "انفجار", "بغداد"],
+                                                          (T0 - WINDOW, T0 + WINDOW), min_shared=min_shared))
+
+    assert found(1) == ["1", "2", "3", "4"]  # 4 shares no token: found by its key
+    assert found(2) == ["1", "2", "4"]
+    assert found(3) == ["1", "4"]
+
+
 def test_a_failed_write_leaves_no_half_row(store_url):
     store = open_store(store_url)
     store.add(article(1), headline_key="k", content_hash="h", published_at=T0, tokens=["عنوان"], story_id=None,

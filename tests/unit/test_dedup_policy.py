@@ -10,6 +10,7 @@ from newscrawl.dedup import (
     decide,
     is_followup_headline,
     key_tokens,
+    min_shared_tokens,
     same_story,
     search_span,
     within_window,
@@ -70,9 +71,45 @@ def test_the_archive_reads_bodies_only_of_candidates_that_can_change_the_decisio
     bodies alone are read from the archive): the decision must be the same as with all."""
     same_url = ARCHIVED if incoming.url == ARCHIVED.url else None
     everything = [*DISTRACTORS, ARCHIVED]
-    kept = [c for c in everything if compared(incoming, WINDOW)(c)]
+    tokens = key_tokens(incoming.headline_key)
+    # What the archive returns: the same key, or enough shared tokens (min_shared_tokens).
+    found = [c for c in everything if c.headline_key == incoming.headline_key
+             or len(set(tokens) & set(key_tokens(c.headline_key))) >= min_shared_tokens(tokens)]
+    kept = [c for c in found if compared(incoming, WINDOW)(c)]
     assert decide(incoming, same_url, kept, WINDOW) == decide(incoming, same_url, everything, WINDOW)
     assert not any(c.id in (3, 4) for c in kept)  # a shared word, or too far apart: body not needed
+
+
+def test_every_followup_headline_shares_the_tokens_the_archive_asks_for():
+    """The archive returns only headlines sharing min_shared_tokens of the incoming
+    one's index tokens: no follow-up that shares a token at all may share fewer (one
+    that shares none — all its words numbers or stopwords — is out of the token index's
+    reach whatever the threshold). Headlines edited every way is_followup_headline
+    allows: numbers, one or two words changed, added or dropped."""
+    import random
+
+    rng = random.Random(8)
+    words = "مقتل شخصا انفجار قرب بغداد الرئيس يصل باريس زيارة رسمية تستمر يومين وزير الخارجية يبحث ملف اللاجئين" \
+        " في من على 12 36 2024".split()
+    checked = 0
+    for _ in range(4000):
+        a = rng.sample(words, rng.randint(2, 10))
+        b = list(a)
+        for _ in range(rng.randint(1, 2)):
+            edit = rng.choice(("substitute", "delete", "insert"))
+            if edit == "substitute" and b:
+                b[rng.randrange(len(b))] = rng.choice(words)
+            elif edit == "delete" and len(b) > 1:
+                del b[rng.randrange(len(b))]
+            else:
+                b.insert(rng.randrange(len(b) + 1), rng.choice(words))
+        key_a, key_b = " ".join(a), " ".join(b)
+        if is_followup_headline(key_b, key_a):
+            checked += 1
+            tokens = key_tokens(key_a)
+            shared = len(set(tokens) & set(key_tokens(key_b)))
+            assert shared == 0 or shared >= min_shared_tokens(tokens), (key_a, key_b)
+    assert checked > 500
 
 
 @pytest.mark.parametrize("a, b, followup", [
