@@ -5,17 +5,19 @@
 Each archive is filled with synthetic stories at a fixed rate of 50 per day, so a larger
 archive covers a longer span, as a real one does. Then, for stories published at the
 archive's newest end, it times what ArchivePipeline does per item before writing: the
-URL lookup, the candidate query (same headline key, or a shared headline token, within
-the window) and the policy decision. Prints median and p95 per lookup, the mean number of
-stories sharing the probe's key or a headline token within the search span (candidates;
-only those with the same key or a follow-up headline have their bodies read), and the
-ratio of the largest archive's median to the smallest's.
+URL lookup, the candidate query (same headline key, or enough shared headline tokens —
+dedup.min_shared_tokens — within the window) and the policy decision; half the probes
+retell a recent story (a copy or a follow-up), so the decision reads bodies. Prints median
+and p95 per lookup, the mean number of candidates the archive returns (only those with
+the same key or a follow-up headline have their bodies read), and the ratio of the
+largest archive's median to the smallest's.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+from collections import Counter
 import statistics
 import sys
 import tempfile
@@ -58,23 +60,36 @@ def fill(store, size: int, rng, words) -> None:
 
 
 def probe(store, size: int, rng, words, probes: int) -> tuple[list[float], float]:
-    """Lookup times, and the mean number of candidates the archive held for a probe."""
-    timings, found = [], 0
+    """Lookup times, and the mean number of candidates the archive held for a probe.
+    Half the probes are new stories; the other half retell one of the last three days'
+    stories, as a site's repeats do: its copy under another URL, or a follow-up with one
+    headline word changed and a text of its own."""
+    timings, found, verdicts = [], 0, Counter()
     for i in range(probes):
         headline, body, _ = synthetic(rng, words, size)
         when = START + timedelta(seconds=(size - rng.randint(0, PER_DAY * 3)) * 86400 / PER_DAY)
         key = headline_key(headline)
+        if i % 2:
+            told = store.by_url(f"https://x.test/{size - 1 - rng.randrange(min(size, PER_DAY * 3))}")
+            when = told.published_at + timedelta(hours=rng.randint(1, 12))
+            if i % 4 == 1:
+                key, body = told.headline_key, told.body
+            else:
+                tokens = told.headline_key.split()
+                tokens[rng.randrange(len(tokens))] = headline_key(rng.choice(words))
+                key = " ".join(tokens)
         incoming = StoryRef(url=f"https://x.test/new/{i}", headline_key=key, body=body, published_at=when,
                             precision="datetime")
         tokens = key_tokens(key)
         started = time.perf_counter()
-        decide(incoming, store.by_url(incoming.url),
+        decision = decide(incoming, store.by_url(incoming.url),
                store.candidates("x", key, tokens, search_span(incoming, WINDOW), compared=compared(incoming, WINDOW),
                                 min_shared=min_shared_tokens(tokens)), WINDOW)
         timings.append(time.perf_counter() - started)
+        verdicts[decision.verdict] += 1
         found += len(store.candidates("x", key, tokens, search_span(incoming, WINDOW),
                                       min_shared=min_shared_tokens(tokens)))
-    return timings, found / probes
+    return timings, found / probes, verdicts
 
 
 def main() -> int:
@@ -86,7 +101,7 @@ def main() -> int:
     rng = random.Random(7)
     words = vocabulary(rng)
     print(f"command: python benchmarks/dedup_lookup.py --sizes {args.sizes} --probes {args.probes}")
-    print(f"{'stories':>10} {'fill s':>8} {'median ms':>10} {'p95 ms':>8} {'candidates':>10}")
+    print(f"{'stories':>10} {'fill s':>8} {'median ms':>10} {'p95 ms':>8} {'candidates':>10}  decisions")
     medians = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
@@ -94,12 +109,12 @@ def main() -> int:
             started = time.perf_counter()
             fill(store, size, random.Random(size), words)
             filled = time.perf_counter() - started
-            timings, candidates = probe(store, size, random.Random(1), words, args.probes)
+            timings, candidates, verdicts = probe(store, size, random.Random(1), words, args.probes)
             timings.sort()
             medians[size] = statistics.median(timings)
             p95 = timings[int(len(timings) * 0.95)]
-            print(f"{size:>10} {filled:>8.1f} {medians[size] * 1000:>10.3f} {p95 * 1000:>8.3f} {candidates:>10.1f}",
-                  flush=True)
+            print(f"{size:>10} {filled:>8.1f} {medians[size] * 1000:>10.3f} {p95 * 1000:>8.3f} {candidates:>10.1f}  "
+                  + ", ".join(f"{verdict} {n}" for verdict, n in sorted(verdicts.items())), flush=True)
             store.close()
     print(f"ratio largest/smallest median: {medians[sizes[-1]] / medians[sizes[0]]:.2f}")
     return 0
