@@ -1,13 +1,14 @@
 """Pages per second: `scrapy crawl elaph` against plain Scrapy fetching the same URLs.
 
-    python benchmarks/throughput.py [--count 10000] [--work DIR] [--set NAME=VALUE ...]
+    python benchmarks/throughput.py [--count 10000] [--rounds 3] [--work DIR] [--set NAME=VALUE ...]
 
 Builds (once) a mirror of COUNT articles, serves it on 127.0.0.1, runs newscrawl's full
 crawl of it into a fresh archive (every page parsed, cleaned, deduplicated, archived and
 exported), records every URL it fetched, then has a bare Scrapy spider fetch exactly
 those URLs and do nothing. Both run with the same network settings (no AutoThrottle, no
-delay, 16 concurrent requests) against the same server, one after the other. Also
-reports each run's CPU time and peak RSS (from wait4 on the crawl process). ``--set``
+delay, 16 concurrent requests) against the same server, in turn, ROUNDS times each; the
+medians are compared, and each round's ratio is printed. Also reports CPU time and peak
+RSS (from wait4 on the crawl process). ``--set``
 passes a Scrapy setting to newscrawl's crawl only: ``--set FEEDS={} --set
 ITEM_PIPELINES={}`` measures the spider without its pipelines and exports, to see what
 each part costs.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -44,34 +46,45 @@ def timed(command: list[str], cwd: Path, env: dict, accept: tuple[int, ...] = (0
     return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def run(count: int, work: Path, extra: tuple[str, ...] = ()) -> dict:
+def run(count: int, work: Path, extra: tuple[str, ...] = (), rounds: int = 1) -> dict:
+    """Both crawls, ``rounds`` times in turn (newscrawl, bare, newscrawl, bare, …): on a
+    shared machine the two then see the same spells of slowness, and the medians of the
+    rounds are compared."""
     root = mirror(count, work)
     log = work / f"access-{count}.log"
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings", "PYTHONPATH": str(REPO)}
+    bare_env = {k: v for k, v in os.environ.items() if k not in ("SCRAPY_SETTINGS_MODULE", "PYTHONPATH")}
+    urls = work / f"urls-{count}.txt"
+    ours, theirs, archived = [], [], None
     log.unlink(missing_ok=True)
     process, url = serve(root, "--access-log", str(log))
     try:
-        crawl_dir = Path(tempfile.mkdtemp(dir=work))
-        env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings", "PYTHONPATH": str(REPO)}
-        newscrawl_s, newscrawl_cpu, newscrawl_rss = timed(
-            [sys.executable, "-m", "scrapy", "crawl", "elaph", "-a", f"base_url={url}", *SAME_NETWORK,
-             *(arg for setting in extra for arg in ("-s", setting))], crawl_dir, env,
-            # Without its pipelines a run archives nothing and fails its own check (status 3).
-            accept=(0, 3) if extra else (0,))
-        summary = json.loads(next((crawl_dir / "archive/elaph").glob("*.summary.json")).read_text(encoding="utf-8"))
-        fetched = [url + path for path in log.read_text(encoding="utf-8").splitlines()]
-        urls = work / f"urls-{count}.txt"
-        urls.write_text("\n".join(fetched), encoding="utf-8")
-        bare_env = {k: v for k, v in os.environ.items() if k not in ("SCRAPY_SETTINGS_MODULE", "PYTHONPATH")}
-        bare_s, bare_cpu, bare_rss = timed([sys.executable, "-m", "scrapy", "runspider", str(REPO / "benchmarks/bare_spider.py"),
-                                     "-a", f"urls={urls}", "-s", "ROBOTSTXT_OBEY=False", *SAME_NETWORK], work, bare_env)
+        for _ in range(rounds):
+            crawl_dir = Path(tempfile.mkdtemp(dir=work))
+            ours.append(timed(
+                [sys.executable, "-m", "scrapy", "crawl", "elaph", "-a", f"base_url={url}", *SAME_NETWORK,
+                 *(arg for setting in extra for arg in ("-s", setting))], crawl_dir, env,
+                # Without its pipelines a run archives nothing and fails its own check (status 3).
+                accept=(0, 3) if extra else (0,)))
+            if archived is None:  # the first round's fetches are the yardstick's list
+                summary = next((crawl_dir / "archive/elaph").glob("*.summary.json")).read_text(encoding="utf-8")
+                archived = json.loads(summary)["articles"]["archived"]
+                fetched = [url + path for path in log.read_text(encoding="utf-8").splitlines()]
+                urls.write_text("\n".join(fetched), encoding="utf-8")
+            theirs.append(timed([sys.executable, "-m", "scrapy", "runspider", str(REPO / "benchmarks/bare_spider.py"),
+                                 "-a", f"urls={urls}", "-s", "ROBOTSTXT_OBEY=False", *SAME_NETWORK], work, bare_env))
     finally:
         process.terminate()
         process.wait()
     pages = len(fetched)
-    return {"count": count, "pages": pages, "archived": summary["articles"]["archived"],
+    newscrawl_s, newscrawl_cpu = statistics.median(r[0] for r in ours), statistics.median(r[1] for r in ours)
+    bare_s, bare_cpu = statistics.median(r[0] for r in theirs), statistics.median(r[1] for r in theirs)
+    return {"count": count, "pages": pages, "archived": archived, "rounds": rounds,
             "newscrawl_s": newscrawl_s, "bare_s": bare_s, "newscrawl_pps": pages / newscrawl_s,
-            "bare_pps": pages / bare_s, "ratio": bare_s / newscrawl_s, "newscrawl_rss_mb": newscrawl_rss,
-            "bare_rss_mb": bare_rss, "newscrawl_cpu_s": newscrawl_cpu, "bare_cpu_s": bare_cpu}
+            "bare_pps": pages / bare_s, "ratio": bare_s / newscrawl_s,
+            "round_ratios": [b[0] / n[0] for n, b in zip(ours, theirs)],
+            "newscrawl_rss_mb": max(r[2] for r in ours), "bare_rss_mb": max(r[2] for r in theirs),
+            "newscrawl_cpu_s": newscrawl_cpu, "bare_cpu_s": bare_cpu}
 
 
 def main() -> int:
@@ -80,10 +93,11 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "newscrawl-bench")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                         help="a Scrapy setting for newscrawl's crawl (repeatable)")
+    parser.add_argument("--rounds", type=int, default=3, help="runs of each crawl, in turn; medians are compared")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
-    result = run(args.count, args.work, tuple(args.set))
-    print(f"command: python benchmarks/throughput.py --count {args.count}"
+    result = run(args.count, args.work, tuple(args.set), args.rounds)
+    print(f"command: python benchmarks/throughput.py --count {args.count} --rounds {args.rounds}"
           + "".join(f" --set '{setting}'" for setting in args.set))
     print(f"mirror articles {result['count']}, pages fetched {result['pages']}, archived {result['archived']}")
     for name in ("newscrawl", "bare"):
@@ -91,7 +105,8 @@ def main() -> int:
               f"{result[name + '_cpu_s']:.1f} s CPU, peak RSS {result[name + '_rss_mb']:.0f} MB)")
     for name in ("newscrawl", "bare"):
         print(f"{name}: {result[name + '_cpu_s'] / result['pages'] * 1000:.2f} ms of CPU a page")
-    print(f"ratio newscrawl / bare: {result['ratio']:.2f}")
+    print(f"ratio newscrawl / bare: {result['ratio']:.2f} (medians of {args.rounds} rounds; each round: "
+          + ", ".join(f"{r:.2f}" for r in result["round_ratios"]) + ")")
     return 0
 
 
