@@ -2,9 +2,9 @@
 
     python benchmarks/per_article.py [--pages 400] [--count 3000] [--work DIR]
 
-On the article pages of a generated mirror of COUNT articles (the pages the throughput
-crawl fetches, both Elaph layouts, each a story of its own, read in the mirror's
-publication order), page by page: what the spider and the item pipelines do with a page
+On PAGES article pages of a generated mirror of COUNT articles (the pages the throughput
+crawl fetches; every n-th story, so both Elaph layouts in the mirror's proportions; each
+a story of its own, in publication order), page by page: what the spider and the item pipelines do with a page
 — extraction (site selectors → JSON-LD → meta → generic), cleaning, language, the dedup
 decision and the archive write (newscrawl.archiving.archive_story, ArchivePipeline's own
 step) into a fresh SQLite archive — and, right after it, trafilatura.extract() on the
@@ -42,8 +42,10 @@ ORIGIN = "http://127.0.0.1"
 
 
 def pages(root: Path, limit: int) -> list[tuple[str, str]]:
-    """(URL, HTML) of the first ``limit`` article pages of the mirror at ``root``."""
-    chosen = articles(root)[:limit]
+    """(URL, HTML) of ``limit`` article pages of the mirror at ``root``, spread evenly over
+    its years (the first ones alone would all be in the 2018 layout)."""
+    every = articles(root)
+    chosen = every[::max(1, len(every) // limit)][:limit]
     return [(ORIGIN + a["path"], (root / "site" / a["path"].lstrip("/")).read_text(encoding="utf-8")) for a in chosen]
 
 
