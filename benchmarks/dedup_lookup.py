@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import argparse
 import random
-from collections import Counter
 import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -59,7 +59,7 @@ def fill(store, size: int, rng, words) -> None:
                   story_id=None, seen_at=when)
 
 
-def probe(store, size: int, rng, words, probes: int) -> tuple[list[float], float]:
+def probe(store, size: int, rng, words, probes: int) -> tuple[list[float], float, Counter]:
     """Lookup times, and the mean number of candidates the archive held for a probe.
     Half the probes are new stories; the other half retell one of the last three days'
     stories, as a site's repeats do: its copy under another URL, or a follow-up with one

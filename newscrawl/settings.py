@@ -49,7 +49,9 @@ NEWSCRAWL_WORKER_DEAD_AFTER = 15.0
 # than this wait in the scheduler, behind them beyond it. Always behind, the crawl sat
 # idle after every wave of articles, waiting for the next listing pages (a quarter of
 # its wall time on the benchmark mirror); always ahead, the queue would hold every
-# article of the site at once. 500 waiting requests cost about half a megabyte.
+# article of a section at once. 500 waiting requests cost about half a megabyte.
+# Scrapy applies priorities within a host: listings on another host (Elaph's API) are
+# neither held back nor bounded by this.
 NEWSCRAWL_LISTINGS_AHEAD_BELOW = 500
 
 # Items in flight per response. An article page yields one item; Scrapy starts this many

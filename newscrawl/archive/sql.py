@@ -163,7 +163,8 @@ class SQLStore:
                 params += (site, headline_key, *starts)
             if tokens:
                 marks = ",".join("?" * len(tokens))
-                # A story's token rows all carry its own instant: it is in one range or the other.
+                # A story's token rows all carry its one instant, so each subquery counts
+                # every token the story shares (COUNT(*) = shared tokens: one row per token).
                 shared = "GROUP BY article_id HAVING COUNT(*) >= ?"
                 parts.append(f"SELECT article_id FROM headline_tokens WHERE site = ? AND token IN ({marks}) "
                              f"AND published_at BETWEEN ? AND ? {shared}")

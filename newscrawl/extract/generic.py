@@ -28,7 +28,8 @@ def marked_dates(root: etree._Element) -> list[str]:
     for node in xpath("//*[@property or @itemprop]")(root):
         published = node.get("itemprop") == "datePublished"
         if published or node.get("property") in MARKED_DATE_PROPERTIES:
-            found += [node.get("content"), node.get("datetime") if published else None]
+            # In the element's own attribute order, as the XPath union this replaced gave them.
+            found += [value for name, value in node.items() if name == "content" or (published and name == "datetime")]
     return [v.strip() for v in found if v and v.strip()]
 
 

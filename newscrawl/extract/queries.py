@@ -1,7 +1,7 @@
 """XPath and CSS queries compiled once and run on lxml elements.
 
-parsel wraps every match in a Selector and re-parses the query string on each call;
-extraction runs a dozen queries per page, so it works on the parsed tree directly."""
+parsel wraps every match in a Selector object; extraction runs a dozen queries per page
+and reads most matches once, so it works on the parsed tree directly."""
 
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from calendar import monthrange
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
@@ -24,8 +24,10 @@ from parsel import Selector
 from scrapy import Request, signals
 from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import TextResponse
+from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import sitemap_urls_from_robots
+from twisted.internet.task import deferLater
 
 from newscrawl import __version__
 from newscrawl.archive import archive_url, open_store
@@ -59,7 +61,9 @@ class SiteSpider(scrapy.Spider):
         self.allowed_domains = sorted(h for h in hosts if h)
         self._html_listings_started = False
         self.archive = None
-        self.job_started = datetime.now(timezone.utc)
+        # Set when the job starts: by start(), by a resumed JOBDIR's state, or by the
+        # distributed scheduler (the shared job's start).
+        self.job_started: datetime | None = None
         # Article URLs that could not be fetched, with their last error, for the run summary.
         self.unreachable: dict[str, str] = {}
         # Old article URLs whose redirect led to a page this run already requested.
@@ -104,7 +108,10 @@ class SiteSpider(scrapy.Spider):
 
     async def start(self):
         # With JOBDIR, spider.state survives a pause: a resumed job keeps its start.
-        self.job_started = getattr(self, "state", {}).setdefault("job_started", self.job_started)
+        state = getattr(self, "state", {})
+        if "job_started" not in state and self.job_started is None:
+            self.job_started = await self._next_whole_second()
+        self.job_started = state.setdefault("job_started", self.job_started)
         sources = self.site.SOURCES
         if "api" in sources:
             for section in self.params.sections:
@@ -116,6 +123,18 @@ class SiteSpider(scrapy.Spider):
         if "feed" in sources:
             for path in self.site.FEEDS:
                 yield self._feed_request(urljoin(self.origin + "/", path))
+
+    @staticmethod
+    async def _next_whole_second() -> datetime:
+        """The archive records instants to the second: a job begun in the second in which
+        an earlier run archived its last stories could not tell them from its own (and
+        would page on past them). A new job waits for the next whole second and begins then."""
+        from twisted.internet import reactor
+
+        now = datetime.now(timezone.utc)
+        begin = now.replace(microsecond=0) + timedelta(seconds=1)
+        await maybe_deferred_to_future(deferLater(reactor, (begin - now).total_seconds(), lambda: None))
+        return begin
 
     # --- what is new ---------------------------------------------------------------
 
@@ -176,8 +195,10 @@ class SiteSpider(scrapy.Spider):
     # --- JSON listing API ------------------------------------------------------------
 
     def _listing_priority(self) -> int:
-        """Ahead of articles while the scheduler holds fewer than
-        NEWSCRAWL_LISTINGS_AHEAD_BELOW requests, behind them beyond (see settings)."""
+        """For listing pages (API, HTML, sitemaps, feeds): ahead of articles while the
+        scheduler holds fewer than NEWSCRAWL_LISTINGS_AHEAD_BELOW requests, behind them
+        beyond (see settings). Scrapy orders by priority within a host: a listing on
+        another host than its articles (Elaph's API) goes at its own host's pace."""
         scheduler = self.crawler.engine.scheduler if self.crawler.engine else None
         try:
             waiting = len(scheduler)
@@ -213,10 +234,12 @@ class SiteSpider(scrapy.Spider):
     # --- sitemaps and feeds --------------------------------------------------------
 
     def _sitemap_request(self, url: str) -> Request:
-        return Request(url, callback=self.parse_sitemap, errback=self.listing_failed)
+        return Request(url, callback=self.parse_sitemap, errback=self.listing_failed,
+                       priority=self._listing_priority())
 
     def _feed_request(self, url: str) -> Request:
-        return Request(url, callback=self.parse_feed, errback=self.listing_failed)
+        return Request(url, callback=self.parse_feed, errback=self.listing_failed,
+                       priority=self._listing_priority())
 
     def parse_robots(self, response):
         for url in sitemap_urls_from_robots(response.body, base_url=response.url):

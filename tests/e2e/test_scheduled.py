@@ -208,8 +208,9 @@ def test_listing_pages_go_ahead_of_queued_articles_while_the_queue_is_short(serv
         paths = log.read_text().splitlines()
         assert sum(bool(ARTICLE.match(p)) for p in paths) == len(mirror.articles)
         gaps[ahead_below] = articles_between_api_pages(paths)
-    # Ahead: the next page goes out as soon as it is known (at most the one article the
-    # downloader took while the page was being parsed).
-    assert gaps[500] and max(gaps[500]) <= 1, gaps
+    assert gaps[500] and gaps[0], gaps
+    # Ahead: the next page goes out as soon as it is known — at most the article or two the
+    # downloader took while the page was being parsed.
+    assert max(gaps[500]) <= 2 and sum(gaps[500]) < len(gaps[500]), gaps
     # Never ahead (the queue always "long"): the articles of a page come before the next page.
     assert max(gaps[0]) >= 5, gaps
