@@ -154,25 +154,22 @@ class SQLStore:
             starts = [stamp(m) for m in (rest[0] if rest else ())]
             # One index range per subquery: an OR of the range and the month starts would
             # make the database read every row of a token, whatever its date.
-            parts = ["SELECT id FROM articles WHERE site = ? AND headline_key = ? AND "
-                     "(published_at BETWEEN ? AND ? OR published_at IS NULL)"]
-            params = (site, headline_key, stamp(low), stamp(high))
+            # (condition, its values, whether undated stories with the same key count too)
+            dates = [("published_at BETWEEN ? AND ?", (stamp(low), stamp(high)), True)]
             if starts:
-                parts.append(f"SELECT id FROM articles WHERE site = ? AND headline_key = ? AND "
-                             f"published_at IN ({','.join('?' * len(starts))})")
-                params += (site, headline_key, *starts)
-            if tokens:
-                marks = ",".join("?" * len(tokens))
-                # A story's token rows all carry its one instant, so each subquery counts
-                # every token the story shares (COUNT(*) = shared tokens: one row per token).
-                shared = "GROUP BY article_id HAVING COUNT(*) >= ?"
-                parts.append(f"SELECT article_id FROM headline_tokens WHERE site = ? AND token IN ({marks}) "
-                             f"AND published_at BETWEEN ? AND ? {shared}")
-                params += (site, *tokens, stamp(low), stamp(high), min_shared)
-                if starts:
+                dates.append((f"published_at IN ({','.join('?' * len(starts))})", tuple(starts), False))
+            marks = ",".join("?" * len(tokens))
+            parts, params = [], ()
+            for when, values, with_undated in dates:
+                undated = " OR published_at IS NULL" if with_undated else ""
+                parts.append(f"SELECT id FROM articles WHERE site = ? AND headline_key = ? AND ({when}{undated})")
+                params += (site, headline_key, *values)
+                if tokens:
+                    # A story's token rows all carry its one instant and one row per token:
+                    # COUNT(*) is the number of tokens it shares.
                     parts.append(f"SELECT article_id FROM headline_tokens WHERE site = ? AND token IN ({marks}) "
-                                 f"AND published_at IN ({','.join('?' * len(starts))}) {shared}")
-                    params += (site, *tokens, *starts, min_shared)
+                                 f"AND {when} GROUP BY article_id HAVING COUNT(*) >= ?")
+                    params += (site, *tokens, *values, min_shared)
             where = f"id IN ({' UNION '.join(parts)})"
         # In the order they were archived, so the decision does not depend on the database's.
         if compared is None:

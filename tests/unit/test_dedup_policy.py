@@ -1,5 +1,6 @@
 """newscrawl.dedup.decide: the rules, one table row each."""
 
+import random
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -86,8 +87,6 @@ def test_every_followup_headline_shares_the_tokens_the_archive_asks_for():
     that shares none — all its words numbers or stopwords — is out of the token index's
     reach whatever the threshold). Headlines edited every way is_followup_headline
     allows: numbers, one or two words changed, added or dropped."""
-    import random
-
     rng = random.Random(8)
     words = "مقتل شخصا انفجار قرب بغداد الرئيس يصل باريس زيارة رسمية تستمر يومين وزير الخارجية يبحث ملف اللاجئين" \
         " في من على 12 36 2024".split()
