@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from parsel import Selector
 
@@ -39,11 +40,16 @@ class Extraction:
                 return
 
 
+@lru_cache(maxsize=256)
+def _site_name_pattern(name: str) -> re.Pattern:
+    return re.compile(rf"\s*[|\-–—:«»]\s*{re.escape(name)}\s*$|^\s*{re.escape(name)}\s*[|\-–—:]\s*")
+
+
 def strip_site_name(headline: str, site_names: tuple[str, ...]) -> str:
     """«عنوان | إيلاف» → «عنوان»: only a known site name is cut, never a headline part."""
     for name in site_names:
-        pattern = rf"\s*[|\-–—:«»]\s*{re.escape(name)}\s*$|^\s*{re.escape(name)}\s*[|\-–—:]\s*"
-        headline = re.sub(pattern, "", headline)
+        if name in headline:
+            headline = _site_name_pattern(name).sub("", headline)
     return headline.strip()
 
 
@@ -106,8 +112,8 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
                          ("generic", generic.get("body"))])
 
     body = result.values.get("body")
-    if body and result.values.get("headline") and normalise_for_matching(body[0]) in (
-            normalise_for_matching(result.values["headline"]), normalise_for_matching(site.get("headline") or "")):
+    if body and result.values.get("headline") and normalise_for_matching(body[0]) in {
+            normalise_for_matching(h) for h in {result.values["headline"], site.get("headline") or ""}}:
         # Generic extractors keep the page's own heading as the body's first line.
         result.values["body"] = body[1:]
 

@@ -11,10 +11,6 @@ from .blocks import squash, text
 from .queries import xpath
 
 DATE_HINTS = ("date", "time", "publish", "posted", "created")
-DATE_XPATH = (
-    "//time/@datetime | //time | //*[@itemprop='datePublished']/@content"
-    " | //*[@itemprop='datePublished']/@datetime | //*[@itemprop='datePublished']"
-)
 
 
 # Dates a page states in attributes (RDFa, microdata): machine-readable. The elements
@@ -60,7 +56,16 @@ _DATE_HINT = re.compile("|".join(DATE_HINTS), re.I)
 
 def date_candidates(root: etree._Element) -> list[str]:
     """Strings that look like the page's printed date, most specific markup first."""
-    found = [squash(node if isinstance(node, str) else text([node])) for node in xpath(DATE_XPATH)(root)]
+    found = []
+    # <time> and datePublished elements, each followed by its date attributes: the
+    # document order of the XPath union «//time | //time/@datetime | …», in one scan
+    # of the page instead of five.
+    for node in xpath("//*[self::time or @itemprop='datePublished']")(root):
+        found.append(text([node]))
+        published = node.get("itemprop") == "datePublished"
+        for name, value in node.items():
+            if name == "datetime" and (published or node.tag == "time") or name == "content" and published:
+                found.append(squash(value))
     for node in xpath("//body//*[@class or @id]")(root):
         if _DATE_HINT.search(f"{node.get('class', '')} {node.get('id', '')}"):
             value = text([node])

@@ -108,4 +108,4 @@ def clean_inline(text: str | None) -> str:
     # NFC last: removing a control between two marks can leave them out of canonical order.
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r", " ").replace("\n", " ")
-    return _SPACES.sub(" ", text).strip()
+    return (_SPACES.sub(" ", text) if "  " in text else text).strip()
