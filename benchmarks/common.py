@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -10,13 +11,61 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
-def mirror(count: int, root: Path) -> Path:
-    """A mirror of ``count`` articles under ``root`` (built once, then reused)."""
-    out = root / f"mirror-{count}"
+def mirror(count: int, root: Path, real_weight: bool = False) -> Path:
+    """A mirror of ``count`` articles under ``root`` (built once, then reused). With
+    ``real_weight`` every article page also carries the page furniture of a real news
+    site (see weigh_down)."""
+    out = root / f"mirror-{count}{'-real-weight' if real_weight else ''}"
     if not (out / "manifest.json").exists():
         subprocess.run([sys.executable, "-m", "newscrawl.mirror", "build", "--count", str(count), "--out", str(out)],
                        cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+        if real_weight:
+            for article in articles(out):
+                page = out / "site" / article["path"].lstrip("/")
+                page.write_text(weigh_down(page.read_text(encoding="utf-8")), encoding="utf-8")
     return out
+
+
+def _words(rng: random.Random, count: int) -> str:
+    return " ".join(rng.choice(_CHROME_WORDS) for _ in range(count))
+
+
+_CHROME_WORDS = ("الحكومة الاقتصاد الرياضة الثقافة العالم الخليج مصر لبنان سوريا العراق السعودية تقارير "
+                 "حوارات آراء صحة تكنولوجيا فن سينما كتب منوعات").split()
+
+
+def weigh_down(html: str, seed: int = 7) -> str:
+    """An article page with what a real news page carries around the article: scripts,
+    a two-level menu, a ticker, a sidebar of teasers, ad slots and a footer of link
+    columns — about 50 KB and 640 elements, near the median of the eight real pages in
+    tests/realpages (62 KB, 690 elements); the mirror's own pages weigh 6 KB and 76.
+    It holds no article link, no date and no text an extractor could take for the
+    article's, so a crawl fetches the same pages and archives the same stories."""
+    rng = random.Random(seed)
+    script = "".join(f"var a{i}=function(x){{return x*{i}+'{_words(rng, 2)}';}};window.dataLayer=window.dataLayer||[];"
+                     for i in range(40))
+    head = "".join(f"<script>{script}</script>" for _ in range(3)) + \
+        "".join(f'<link rel="stylesheet" href="/css/s{i}.css">' for i in range(8))
+    menu = "".join(f'<li class="menu-item"><a href="/Web/News/"><span>{_words(rng, 1)}</span></a><ul class="sub-menu">'
+                   + "".join(f'<li><a href="/Web/News/">{_words(rng, 2)}</a></li>' for _ in range(5)) + "</ul></li>"
+                   for _ in range(12))
+    social = "".join(f'<li><a href="#"><i class="icon icon-{i}"></i></a></li>' for i in range(6))
+    ticker = "".join(f'<li><a href="/Web/News/">{_words(rng, 8)}</a></li>' for _ in range(10))
+    top = (f'<div class="top-bar"><div class="container"><ul class="social">{social}</ul></div></div>'
+           f'<nav class="main-menu"><ul>{menu}</ul></nav><div class="breaking"><span>عاجل</span><ul>{ticker}</ul></div>')
+    teasers = "".join(f'<div class="teaser"><a href="/Web/News/"><img src="/img/{i}.jpg" alt="{_words(rng, 4)}"></a>'
+                      f'<div class="teaser-body"><h4><a href="/Web/News/">{_words(rng, 9)}</a></h4>'
+                      f'<p>{_words(rng, 20)}</p></div></div>' for i in range(20))
+    ads = "".join(f'<div class="ad-slot" id="ad-{i}"><ins class="adsbygoogle" data-ad-slot="{i}"></ins>'
+                  f'<script>(adsbygoogle=window.adsbygoogle||[]).push({{}});</script></div>' for i in range(6))
+    columns = "".join(f"<div class=\"col\"><h5>{_words(rng, 1)}</h5><ul>"
+                      + "".join(f'<li><a href="/Web/News/">{_words(rng, 2)}</a></li>' for _ in range(20)) + "</ul></div>"
+                      for _ in range(4))
+    bottom = (f'<aside class="sidebar"><h3>{_words(rng, 2)}</h3>{teasers}</aside>{ads}'
+              f'<div class="site-footer"><div class="footer-links">{columns}</div></div>'
+              + "".join(f"<script>{script}</script>" for _ in range(3)))
+    return html.replace("</head>", head + "</head>", 1).replace("<body>", "<body>" + top, 1) \
+        .replace("</body>", bottom + "</body>", 1)
 
 
 def serve(root: Path, *options: str) -> tuple[subprocess.Popen, str]:

@@ -1,6 +1,6 @@
 """CPU time per article of newscrawl's own work, next to trafilatura's extract().
 
-    python benchmarks/per_article.py [--pages 400] [--count 3000] [--work DIR]
+    python benchmarks/per_article.py [--pages 400] [--count 3000] [--real-weight] [--work DIR]
 
 On PAGES article pages of a generated mirror of COUNT articles (the pages the throughput
 crawl fetches; every n-th story, so both Elaph layouts in the mirror's proportions; each
@@ -8,7 +8,8 @@ a story of its own, in publication order), page by page: what the spider and the
 — extraction (site selectors → JSON-LD → meta → generic), cleaning, language, the dedup
 decision and the archive write (newscrawl.archiving.archive_story, ArchivePipeline's own
 step) into a fresh SQLite archive — and, right after it, trafilatura.extract() on the
-same HTML, so both see the same state of the machine. Reports median and p95 CPU time
+same HTML, so both see the same state of the machine. ``--real-weight`` puts the page
+furniture of a real news page around every article (benchmarks/common.py, weigh_down). Reports median and p95 CPU time
 per page (time.process_time) and the ratio of the medians.
 """
 
@@ -71,10 +72,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=400)
     parser.add_argument("--count", type=int, default=3000, help="articles in the generated mirror")
+    parser.add_argument("--real-weight", action="store_true", help="article pages as heavy as real news pages")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "newscrawl-bench")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
-    corpus = pages(mirror(args.count, args.work), args.pages)
+    corpus = pages(mirror(args.count, args.work, real_weight=args.real_weight), args.pages)
     ours, theirs = [], []
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(f"sqlite:///{tmp}/bench.sqlite3")
@@ -85,7 +87,9 @@ def main() -> int:
         store.close()
     ours.sort()
     theirs.sort()
-    print(f"command: python benchmarks/per_article.py --pages {args.pages} --count {args.count}")
+    print(f"command: python benchmarks/per_article.py --pages {args.pages} --count {args.count}"
+          f"{' --real-weight' if args.real_weight else ''}")
+    print(f"page weight: median {statistics.median(len(html.encode()) for _, html in corpus) / 1024:.0f} KB")
     print(f"{len(corpus)} article pages, {archived} archived (the rest are the mirror's duplicates)")
     for name, timings in (("newscrawl (extract+clean+dedup+archive)", ours), ("trafilatura.extract()", theirs)):
         print(f"{name}: median {statistics.median(timings) * 1000:.2f} ms, "

@@ -1,6 +1,6 @@
 """Pages per second: `scrapy crawl elaph` against plain Scrapy fetching the same URLs.
 
-    python benchmarks/throughput.py [--count 10000] [--rounds 3] [--work DIR] [--set NAME=VALUE ...]
+    python benchmarks/throughput.py [--count 10000] [--rounds 3] [--real-weight] [--work DIR] [--set NAME=VALUE ...]
 
 Builds (once) a mirror of COUNT articles, serves it on 127.0.0.1, runs newscrawl's full
 crawl of it into a fresh archive (every page parsed, cleaned, deduplicated, archived and
@@ -11,7 +11,8 @@ medians are compared, and each round's ratio is printed. Also reports CPU time a
 RSS (from wait4 on the crawl process). ``--set``
 passes a Scrapy setting to newscrawl's crawl only: ``--set FEEDS={} --set
 ITEM_PIPELINES={}`` measures the spider without its pipelines and exports, to see what
-each part costs.
+each part costs. ``--real-weight`` serves article pages as heavy as real news pages
+(benchmarks/common.py, weigh_down).
 """
 
 from __future__ import annotations
@@ -46,15 +47,15 @@ def timed(command: list[str], cwd: Path, env: dict, accept: tuple[int, ...] = (0
     return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def run(count: int, work: Path, extra: tuple[str, ...] = (), rounds: int = 1) -> dict:
+def run(count: int, work: Path, extra: tuple[str, ...] = (), rounds: int = 1, real_weight: bool = False) -> dict:
     """Both crawls, ``rounds`` times in turn (newscrawl, bare, newscrawl, bare, …): on a
     shared machine the two then see the same spells of slowness, and the medians of the
     rounds are compared."""
-    root = mirror(count, work)
-    log = work / f"access-{count}.log"
+    root = mirror(count, work, real_weight=real_weight)
+    log = work / f"access-{root.name}.log"
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings", "PYTHONPATH": str(REPO)}
     bare_env = {k: v for k, v in os.environ.items() if k not in ("SCRAPY_SETTINGS_MODULE", "PYTHONPATH")}
-    urls = work / f"urls-{count}.txt"
+    urls = work / f"urls-{root.name}.txt"
     ours, theirs, archived = [], [], None
     log.unlink(missing_ok=True)
     process, url = serve(root, "--access-log", str(log))
@@ -94,11 +95,12 @@ def main() -> int:
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                         help="a Scrapy setting for newscrawl's crawl (repeatable)")
     parser.add_argument("--rounds", type=int, default=3, help="runs of each crawl, in turn; medians are compared")
+    parser.add_argument("--real-weight", action="store_true", help="article pages as heavy as real news pages")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
-    result = run(args.count, args.work, tuple(args.set), args.rounds)
+    result = run(args.count, args.work, tuple(args.set), args.rounds, args.real_weight)
     print(f"command: python benchmarks/throughput.py --count {args.count} --rounds {args.rounds}"
-          + "".join(f" --set '{setting}'" for setting in args.set))
+          + (" --real-weight" if args.real_weight else "") + "".join(f" --set '{setting}'" for setting in args.set))
     print(f"mirror articles {result['count']}, pages fetched {result['pages']}, archived {result['archived']}")
     for name in ("newscrawl", "bare"):
         print(f"{name}: {result[name + '_pps']:.1f} pages/s ({result[name + '_s']:.1f} s wall, "
