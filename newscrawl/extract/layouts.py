@@ -15,7 +15,9 @@ class Layout:
     """Selectors of one layout version, valid from/until (YYYY-MM) as far as known.
 
     ``detect`` must match only pages of this layout; unset selectors leave the field
-    to the next source in the chain."""
+    to the next source in the chain. ``scope``, when the page has it, is the element that
+    holds every field: the field selectors then search it alone, not the menus, sidebars
+    and footers around it (on a page of real weight that is most of the page)."""
 
     name: str
     valid_from: str
@@ -28,6 +30,7 @@ class Layout:
     published: str | None = None
     tags: str | None = None
     section_crumb: str | None = None
+    scope: str | None = None
 
 
 def pick_layout(root: etree._Element, layouts: tuple[Layout, ...]) -> Layout | None:
@@ -35,15 +38,17 @@ def pick_layout(root: etree._Element, layouts: tuple[Layout, ...]) -> Layout | N
 
 
 def layout_fields(root: etree._Element, layout: Layout) -> dict:
+    scope = next(iter(css(layout.scope)(root)), root) if layout.scope else root
+
     def one(query: str | None) -> str | None:
-        return text(css(query)(root)[:1]) or None if query else None
+        return text(css(query)(scope)[:1]) or None if query else None
 
     def many(query: str | None) -> list[str]:
-        return [text([node]) for node in css(query)(root)] if query else []
+        return [text([node]) for node in css(query)(scope)] if query else []
 
     return {
         "headline": one(layout.headline),
-        "body": paragraphs(css(layout.body)(root)),
+        "body": paragraphs(css(layout.body)(scope)),
         "summary": one(layout.summary),
         "authors": many(layout.authors),
         "published": one(layout.published),

@@ -62,6 +62,7 @@ LAYOUTS = (
         authors=".article-meta .article-author",
         published=".article-meta .article-date",
         tags=".article-tags a",
+        scope="article.article",
     ),
     Layout(
         name="2018", valid_from="2001-05", valid_until="2018-12",
@@ -70,6 +71,7 @@ LAYOUTS = (
         body="#ArticleBody",
         published=".ArticleDate",
         section_crumb=".Crumb a",
+        scope="div.ArticleContainer",
     ),
 )
 
