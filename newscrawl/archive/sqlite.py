@@ -27,6 +27,11 @@ class SQLiteStore(SQLStore):
             self._check_schema()
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
+            # A story writes about 11 pages to the WAL; at SQLite's default of 1000 pages a
+            # checkpoint (copy into the database file, then fsync) came every 90 stories and
+            # cost 0.12 ms a story. Committed stories are in the WAL either way; the WAL
+            # grows to at most 40 MB and is folded in and removed when the archive closes.
+            self.db.execute("PRAGMA wal_autocheckpoint=10000")
         except sqlite3.DatabaseError as error:
             self.db.close()
             raise ArchiveError(f"{self.path} is not a newscrawl archive ({error})") from None
