@@ -7,6 +7,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 from parsel import Selector
 
 from .extract.blocks import squash
+from .extract.queries import xpath
 
 PAGE_PARAMS = ("page", "p", "pg", "paged", "pageno", "pagenum")
 GENERIC_NEXT_TEXTS = ("next", "next page", "older", "older posts", "التالي", "التالية", "الصفحة التالية")
@@ -27,11 +28,10 @@ def next_page_url(sel: Selector, url: str, next_texts: tuple[str, ...] = ()) -> 
     if href:
         return urljoin(url, href.strip())
     texts = {t.lower() for t in (*next_texts, *GENERIC_NEXT_TEXTS)}
-    for link in sel.xpath("//a[@href]"):
-        label = squash(link.xpath("string(.)").get("")).strip("«»‹›<> ").lower()
-        raw = squash(link.xpath("string(.)").get("")).lower()
-        if label in texts or raw in texts:
-            return urljoin(url, link.attrib["href"].strip())
+    for link in xpath("//a[@href]")(sel.root):
+        raw = squash(xpath("string(.)")(link)).lower()
+        if raw.strip("«»‹›<> ") in texts or raw in texts:
+            return urljoin(url, link.get("href").strip())
     key, number = page_number(url)
     current_path = urlsplit(url).path
     for href in sel.xpath("//a/@href").getall():

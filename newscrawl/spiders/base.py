@@ -343,7 +343,7 @@ class SiteSpider(scrapy.Spider):
                 yield request
         if self._page_limit(page) or not fresh:
             return  # nothing new here: older pages hold nothing new either
-        next_url = next_page_url(response, response.url, self.site.NEXT_TEXTS)
+        next_url = next_page_url(response.selector, response.url, self.site.NEXT_TEXTS)
         if next_url:
             yield self._listing_request(next_url, section, page + 1, (*seen, signature))
 
