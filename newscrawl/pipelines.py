@@ -17,7 +17,6 @@ from .text.language import detect_language
 logger = logging.getLogger(__name__)
 
 
-
 def _site(crawler):
     """The site module of the running spider (a registered one, or `news`'s generic site)."""
     return crawler.spider.site
