@@ -8,9 +8,9 @@ a story of its own, in publication order), page by page: what the spider and the
 — extraction (site selectors → JSON-LD → meta → generic), cleaning, language, the dedup
 decision and the archive write (newscrawl.archiving.archive_story, ArchivePipeline's own
 step) into a fresh SQLite archive — and, right after it, trafilatura.extract() on the
-same HTML, so both see the same state of the machine. ``--real-weight`` puts the page
-furniture of a real news page around every article (benchmarks/common.py, weigh_down). Reports median and p95 CPU time
-per page (time.process_time) and the ratio of the medians.
+same HTML, so both see the same state of the machine. Reports median and p95 CPU time
+per page (time.process_time) and the ratio of the medians. ``--real-weight`` puts the
+furniture of a real news page around every article (benchmarks/common.py, weigh_down).
 """
 
 from __future__ import annotations

@@ -68,8 +68,9 @@ def date_candidates(root: etree._Element) -> list[str]:
         for name, value in node.items():
             if name == "datetime" and (published or node.tag == "time") or name == "content" and published:
                 found.append(squash(value))
-    # Most pages have no such element: their class and id values, as strings, say so
-    # for a fraction of the cost of visiting every element.
+    # The pages that get this far print no date, and mostly have no such element: their
+    # class and id values, read as strings, say so for a fraction of the cost of
+    # visiting every element.
     if not any(_DATE_HINT.search(value) for value in xpath("//body//*/@class | //body//*/@id")(root)):
         return [f for f in found if f]
     for node in xpath("//body//*/@class/.. | //body//*/@id/..")(root):
