@@ -26,12 +26,12 @@ def mirror(count: int, root: Path, real_weight: bool = False) -> Path:
     return out
 
 
-def _words(rng: random.Random, count: int) -> str:
-    return " ".join(rng.choice(_CHROME_WORDS) for _ in range(count))
-
-
 _CHROME_WORDS = ("الحكومة الاقتصاد الرياضة الثقافة العالم الخليج مصر لبنان سوريا العراق السعودية تقارير "
                  "حوارات آراء صحة تكنولوجيا فن سينما كتب منوعات").split()
+
+
+def _words(rng: random.Random, count: int) -> str:
+    return " ".join(rng.choice(_CHROME_WORDS) for _ in range(count))
 
 
 def weigh_down(html: str, seed: int = 7) -> str:

@@ -60,8 +60,12 @@ def _alternation(patterns: tuple[re.Pattern, ...]) -> tuple[re.Pattern, ...]:
     return (*(re.compile("|".join(sources), flags) for flags, sources in by_flags.items()), *alone)
 
 
+def _matches(paragraph: str, patterns: tuple[re.Pattern, ...]) -> bool:
+    return any(p.search(paragraph) for p in patterns)
+
+
 def is_furniture(paragraph: str, site_patterns: Iterable[re.Pattern] = ()) -> bool:
-    return any(p.search(paragraph) for p in _alternation((*GENERIC, *site_patterns)))
+    return _matches(paragraph, _alternation((*GENERIC, *site_patterns)))
 
 
 def _number(paragraph: str) -> int | None:
@@ -92,7 +96,7 @@ def remove_furniture(paragraphs: list[str], site_patterns: Iterable[re.Pattern] 
     for paragraph in paragraphs:
         if LIST_HEADINGS.search(paragraph):
             break
-        if not any(p.search(paragraph) for p in patterns):
+        if not _matches(paragraph, patterns):
             kept.append(paragraph)
     start = _numbered_run_start(kept)
     return kept[:start] if start is not None else kept
