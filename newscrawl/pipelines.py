@@ -8,10 +8,10 @@ from datetime import timedelta
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
-from .archive import archive_url, open_store
-from .archiving import archive_story
+from .archive import archive_url
+from .archiving import archive_into, close_archive
+from .extensions.worker import run
 from .text.clean import clean_article
-from .text.keys import headline_key
 from .text.language import detect_language
 
 logger = logging.getLogger(__name__)
@@ -25,7 +25,7 @@ def _site(crawler):
 class CleanTextPipeline:
     """Noise and furniture out of headline, summary, body, authors and tags; the
     dateline split from the body's opening; word_count recomputed. The words stay
-    exactly as published (see newscrawl.text)."""
+    exactly as published (see newscrawl.text). Runs in the story worker when there is one."""
 
     def __init__(self, crawler):
         self.crawler = crawler
@@ -34,9 +34,9 @@ class CleanTextPipeline:
     def from_crawler(cls, crawler):
         return cls(crawler)
 
-    def process_item(self, item):
+    async def process_item(self, item):
         adapter = ItemAdapter(item)
-        adapter.update(clean_article(adapter, _site(self.crawler).FURNITURE))
+        adapter.update(await run(self.crawler, clean_article, dict(adapter), _site(self.crawler).FURNITURE))
         return item
 
 
@@ -100,53 +100,52 @@ class ArchivePipeline:
     """Dedup against the archive and archive what is new, in one step per story (the
     policy is newscrawl.dedup; the store is newscrawl.archive). Duplicates are dropped,
     counted under newscrawl/duplicates/<reason> and logged at DEBUG with both URLs;
-    follow-ups are archived with the first version's story_id."""
+    follow-ups are archived with the first version's story_id. The decision and the write
+    run in the story worker when there is one, which then holds the archive open."""
 
     def __init__(self, crawler):
         self.crawler = crawler
         self.stats = crawler.stats
         self.url = archive_url(crawler.settings)
         self.window = timedelta(days=crawler.settings.getfloat("NEWSCRAWL_DEDUP_WINDOW_DAYS"))
-        self.store = None
+        self.opened = False  # the archive opens with the first story, where the stories are archived
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
 
-    def open_spider(self):
-        self.store = open_store(self.url)
-
     def _refresh(self) -> bool:
         return getattr(getattr(self.crawler.spider, "params", None), "refresh", False)
 
-    def close_spider(self):
+    async def close_spider(self):
         archived = self.stats.get_value("newscrawl/archived", 0) + self.stats.get_value("newscrawl/refreshed", 0)
         if not archived:
             duplicates = sum(v for k, v in self.stats.get_stats().items() if k.startswith("newscrawl/duplicates/"))
             logger.info("no new stories this run: nothing exported (%d duplicates of archived stories)", duplicates)
         else:
             logger.info("archived %d new stories in %s", archived, self.url)
-        self.store.close()
+        if self.opened:
+            await run(self.crawler, close_archive, self.url)
 
-    def process_item(self, item):
+    async def process_item(self, item):
         adapter = ItemAdapter(item)
-        key = headline_key(adapter["headline"], _site(self.crawler).SITE_NAMES)
+        self.opened = True
         # A shallow dict: ItemAdapter.asdict() deep-copies the item, a tenth of a millisecond.
-        outcome, decision, story_id = archive_story(self.store, dict(adapter.items()), key, self.window,
-                                                    refresh=self._refresh())
+        outcome, verdict, reason, other_url, story_id = await run(self.crawler, archive_into, self.url, dict(adapter.items()),
+                                                _site(self.crawler).SITE_NAMES, self.window, self._refresh())
         url = adapter["url"]
         if outcome == "unchanged":
             self.stats.inc_value("newscrawl/unchanged")
             raise DropItem(f"unchanged since archived: {url}", log_level="DEBUG")
         if outcome == "duplicate":
-            self.stats.inc_value(f"newscrawl/duplicates/{decision.reason}")
-            raise DropItem(f"duplicate ({decision.reason}): {url} repeats {decision.other.url}", log_level="DEBUG")
+            self.stats.inc_value(f"newscrawl/duplicates/{reason}")
+            raise DropItem(f"duplicate ({reason}): {url} repeats {other_url}", log_level="DEBUG")
         adapter["story_id"] = story_id
         if outcome == "refreshed":
             self.stats.inc_value("newscrawl/refreshed")
             return item
         self.stats.inc_value("newscrawl/archived")
-        if decision.verdict == "followup":
+        if verdict == "followup":
             self.stats.inc_value("newscrawl/followups")
-            logger.debug("follow-up: %s continues story %s (%s)", url, decision.story_id, decision.other.url)
+            logger.debug("follow-up: %s continues story %s (%s)", url, story_id, other_url)
         return item

@@ -1,5 +1,7 @@
 """Every newscrawl setting in one place. Override with -s NAME=VALUE or a settings file."""
 
+import os
+
 from newscrawl.items import EXPORT_FIELDS
 
 BOT_NAME = "newscrawl"
@@ -54,6 +56,11 @@ NEWSCRAWL_WORKER_DEAD_AFTER = 15.0
 # neither held back nor bounded by this.
 NEWSCRAWL_LISTINGS_AHEAD_BELOW = 500
 
+# Extraction, cleaning and the archive's dedup decision and write run in a child process
+# (newscrawl.extensions.worker), on the second core while Scrapy fetches on the first.
+# On a one-core machine that would only add hand-offs, so it is off there.
+NEWSCRAWL_STORY_WORKER = (os.cpu_count() or 1) > 1
+
 # Items in flight per response. An article page yields one item; Scrapy starts this many
 # workers for every callback's output, so its default of 100 is pure overhead here.
 CONCURRENT_ITEMS = 8
@@ -103,6 +110,7 @@ NEWSCRAWL_CSV_NEUTRALISE = True
 
 # --- monitoring -------------------------------------------------------------------
 EXTENSIONS = {
+    "newscrawl.extensions.worker.StoryWorker": 0,
     "newscrawl.extensions.monitor.RunMonitor": 500,
     "newscrawl.extensions.progress.ProgressLine": 510,
 }
