@@ -1,7 +1,9 @@
-"""Finding the next page of an HTML listing, the way most news sites link it."""
+"""Reading an HTML listing page: the articles it links, and its next page, found the
+way most news sites link it. Pure: the spider runs read_listing in the story worker."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from parsel import Selector
@@ -41,3 +43,23 @@ def next_page_url(sel: Selector, url: str, next_texts: tuple[str, ...] = ()) -> 
             return candidate
     return None
 
+
+
+def article_links(sel: Selector, url: str, canonical_url: Callable[[str, str], str | None],
+                  looks_like_article: Callable[[str], bool], origin: str) -> list[str]:
+    """Canonical article URLs linked from a page, each once, in page order."""
+    found = {}
+    for href in xpath("//a/@href")(sel.root):
+        link = canonical_url(urljoin(url, href.strip()), origin)
+        if link and looks_like_article(link):
+            found.setdefault(link, None)
+    return list(found)
+
+
+def read_listing(html: str, url: str, canonical_url: Callable[[str, str], str | None],
+                 looks_like_article: Callable[[str], bool], origin: str,
+                 next_texts: tuple[str, ...]) -> tuple[list[str], str | None]:
+    """(article links, next page URL) of one listing page; the site's functions say
+    which links are articles and what their one URL is."""
+    sel = Selector(text=html, type="html")
+    return article_links(sel, url, canonical_url, looks_like_article, origin), next_page_url(sel, url, next_texts)

@@ -81,7 +81,8 @@ class RequiredFieldsPipeline:
 
     def process_item(self, item):
         adapter = ItemAdapter(item)
-        words = len((adapter.get("body") or "").split())
+        # Cleaning counted the words already; a body from elsewhere is counted here.
+        words = adapter.get("word_count") or len((adapter.get("body") or "").split())
         present = {"headline": bool((adapter.get("headline") or "").strip()),
                    "body": words >= self.min_body_words, "published": bool(adapter.get("published"))}
         self.stats.inc_value("newscrawl/items/seen")

@@ -35,7 +35,7 @@ from newscrawl.assemble import build_article, published_date
 from newscrawl.extensions.worker import run
 from newscrawl.extract.chain import extract_article
 from newscrawl.items import Article
-from newscrawl.listing import next_page_url
+from newscrawl.listing import article_links, read_listing
 from newscrawl.params import CrawlParams, parse_params
 from newscrawl.text.dates import parse_date
 
@@ -327,36 +327,32 @@ class SiteSpider(scrapy.Spider):
             if request:
                 yield request
 
-    def parse_listing(self, response, section: str | None, page: int, seen: tuple):
+    async def parse_listing(self, response, section: str | None, page: int, seen: tuple) -> list[Request]:
         self.crawler.stats.inc_value("newscrawl/listing/html_pages")
-        links = self._article_links(response)
+        # Read in the story worker when there is one, like the articles.
+        links, next_url = await run(self.crawler, read_listing, response.text, response.url, self.site.canonical_url,
+                                    self.site.looks_like_article, self.origin, self.site.NEXT_TEXTS)
         # Stable across processes (Python's str hash is not), so a resumed job still sees loops.
         signature = hashlib.sha1("\n".join(sorted(links)).encode()).hexdigest()[:16]
         if signature in seen:
             self.logger.info("listing page repeats an earlier page, stop paging: %s", response.url)
             self.crawler.stats.inc_value("newscrawl/listing/loops_stopped")
-            return
+            return []
         known = self._look_up(links)
-        fresh = 0
+        requests, fresh = [], 0
         for url in links:
             new, request = self._consider(url, None, known)
             fresh += new
             if request:
-                yield request
-        if self._page_limit(page) or not fresh:
-            return  # nothing new here: older pages hold nothing new either
-        next_url = next_page_url(response.selector, response.url, self.site.NEXT_TEXTS)
-        if next_url:
-            yield self._listing_request(next_url, section, page + 1, (*seen, signature))
+                requests.append(request)
+        # Nothing new here: older pages hold nothing new either.
+        if next_url and fresh and not self._page_limit(page):
+            requests.append(self._listing_request(next_url, section, page + 1, (*seen, signature)))
+        return requests
 
     def _article_links(self, response) -> list[str]:
-        """Canonical article URLs linked from a page, each once, in page order."""
-        found = {}
-        for href in response.xpath("//a/@href").getall():
-            url = self.site.canonical_url(urljoin(response.url, href.strip()), self.origin)
-            if url and self.site.looks_like_article(url):
-                found.setdefault(url, None)
-        return list(found)
+        return article_links(response.selector, response.url, self.site.canonical_url, self.site.looks_like_article,
+                             self.origin)
 
     # --- articles ------------------------------------------------------------------
 
