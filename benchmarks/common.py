@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -77,3 +79,43 @@ def serve(root: Path, *options: str) -> tuple[subprocess.Popen, str]:
 
 def articles(root: Path) -> list[dict]:
     return json.loads((root / "manifest.json").read_text(encoding="utf-8"))["articles"]
+
+
+class TreeSampler(threading.Thread):
+    """Samples a running process and its descendants from /proc every ``interval`` seconds:
+    the peak of their resident memory added up (what the machine must hold; wait4's
+    ru_maxrss is only the largest single process), and each descendant's CPU seconds as
+    last seen (newscrawl's story worker is a child of the crawl)."""
+
+    def __init__(self, pid: int, interval: float = 0.2):
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.peak_rss_mb = 0.0
+        self.child_cpu: dict[int, float] = {}
+        self.stopped = threading.Event()
+
+    def _tree(self, pid: int) -> list[int]:
+        try:
+            children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        except OSError:
+            return [pid]
+        return [pid, *(p for child in children for p in self._tree(int(child)))]
+
+    def run(self) -> None:
+        ticks = os.sysconf("SC_CLK_TCK")
+        while not self.stopped.wait(self.interval):
+            total_kb = 0
+            for pid in self._tree(self.pid):
+                try:
+                    status = Path(f"/proc/{pid}/status").read_text()
+                    stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                total_kb += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+                if pid != self.pid:
+                    self.child_cpu[pid] = (int(stat[11]) + int(stat[12])) / ticks
+            self.peak_rss_mb = max(self.peak_rss_mb, total_kb / 1024)
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.join()

@@ -7,8 +7,9 @@ crawl of it into a fresh archive (every page parsed, cleaned, deduplicated, arch
 exported), records every URL it fetched, then has a bare Scrapy spider fetch exactly
 those URLs and do nothing. Both run with the same network settings (no AutoThrottle, no
 delay, 16 concurrent requests) against the same server, in turn, ROUNDS times each; the
-medians are compared, and each round's ratio is printed. Also reports CPU time and peak
-RSS (from wait4 on the crawl process). ``--set``
+medians are compared, and each round's ratio is printed. Also reports CPU time (from
+wait4 on the crawl process: its own and its story worker's, which is also shown alone)
+and peak RSS (the crawl's processes added up, sampled from /proc). ``--set``
 passes a Scrapy setting to newscrawl's crawl only: ``--set FEEDS={} --set
 ITEM_PIPELINES={}`` measures the spider without its pipelines and exports, to see what
 each part costs. ``--real-weight`` serves article pages as heavy as real news pages
@@ -28,23 +29,29 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import REPO, mirror, serve  # noqa: E402
+from common import REPO, TreeSampler, mirror, serve  # noqa: E402
 
 SAME_NETWORK = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "CONCURRENT_REQUESTS=16",
                 "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=WARNING", "-s", "TELNETCONSOLE_ENABLED=False"]
 
 
-def timed(command: list[str], cwd: Path, env: dict, accept: tuple[int, ...] = (0,)) -> tuple[float, float, float]:
-    """(wall seconds, CPU seconds, peak RSS in MB) of one command that exits with a status in ``accept``."""
+def timed(command: list[str], cwd: Path, env: dict,
+          accept: tuple[int, ...] = (0,)) -> tuple[float, float, float, float]:
+    """(wall seconds, CPU seconds, peak RSS in MB, CPU seconds of its child processes) of
+    one command that exits with a status in ``accept``; CPU and RSS include the children."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    sampler = TreeSampler(process.pid)
+    sampler.start()
     stderr = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
     elapsed = time.perf_counter() - started
+    sampler.stop()
+    process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode not in accept:
         raise SystemExit(f"{command[:5]} failed ({process.returncode}):\n{stderr[-3000:].decode()}")
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    peak = max(sampler.peak_rss_mb, usage.ru_maxrss / 1024)
+    return elapsed, usage.ru_utime + usage.ru_stime, peak, sum(sampler.child_cpu.values())
 
 
 def run(count: int, work: Path, extra: tuple[str, ...] = (), rounds: int = 1, real_weight: bool = False) -> dict:
@@ -85,7 +92,8 @@ def run(count: int, work: Path, extra: tuple[str, ...] = (), rounds: int = 1, re
             "bare_pps": pages / bare_s, "ratio": bare_s / newscrawl_s,
             "round_ratios": [b[0] / n[0] for n, b in zip(ours, theirs)],
             "newscrawl_rss_mb": max(r[2] for r in ours), "bare_rss_mb": max(r[2] for r in theirs),
-            "newscrawl_cpu_s": newscrawl_cpu, "bare_cpu_s": bare_cpu}
+            "newscrawl_cpu_s": newscrawl_cpu, "bare_cpu_s": bare_cpu,
+            "worker_cpu_s": statistics.median(r[3] for r in ours)}
 
 
 def main() -> int:
@@ -107,6 +115,8 @@ def main() -> int:
               f"{result[name + '_cpu_s']:.1f} s CPU, peak RSS {result[name + '_rss_mb']:.0f} MB)")
     for name in ("newscrawl", "bare"):
         print(f"{name}: {result[name + '_cpu_s'] / result['pages'] * 1000:.2f} ms of CPU a page")
+    print(f"newscrawl's story worker: {result['worker_cpu_s'] / result['pages'] * 1000:.2f} ms of that, "
+          f"the crawl's own process {(result['newscrawl_cpu_s'] - result['worker_cpu_s']) / result['pages'] * 1000:.2f}")
     print(f"ratio newscrawl / bare: {result['ratio']:.2f} (medians of {args.rounds} rounds; each round: "
           + ", ".join(f"{r:.2f}" for r in result["round_ratios"]) + ")")
     return 0
