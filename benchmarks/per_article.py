@@ -4,9 +4,10 @@
 
 On PAGES article pages of a generated mirror of COUNT articles (the pages the throughput
 crawl fetches; every n-th story, so both Elaph layouts in the mirror's proportions; each
-a story of its own, in publication order), page by page: what the spider and the item pipelines do with a page
+a story of its own, in publication order), page by page: what the spider and the item
+pipelines do with a page (in the story worker or not, the same functions)
 — extraction (site selectors → JSON-LD → meta → generic), cleaning, language, the dedup
-decision and the archive write (newscrawl.archiving.archive_story, ArchivePipeline's own
+decision and the archive write (newscrawl.archiving.archive_into, ArchivePipeline's own
 step) into a fresh SQLite archive — and, right after it, trafilatura.extract() on the
 same HTML, so both see the same state of the machine. Reports median and p95 CPU time
 per page (time.process_time) and the ratio of the medians. ``--real-weight`` puts the
@@ -30,12 +31,11 @@ import trafilatura  # noqa: E402
 from common import articles, mirror  # noqa: E402
 
 from newscrawl.archive import open_store  # noqa: E402
-from newscrawl.archiving import archive_story  # noqa: E402
+from newscrawl.archiving import archive_into, close_archive  # noqa: E402
 from newscrawl.assemble import build_article, published_date  # noqa: E402
 from newscrawl.extract.chain import extract_article  # noqa: E402
 from newscrawl.sites import elaph  # noqa: E402
 from newscrawl.text.clean import clean_article  # noqa: E402
-from newscrawl.text.keys import headline_key  # noqa: E402
 from newscrawl.text.language import detect_language  # noqa: E402
 
 WINDOW = timedelta(days=7)
@@ -50,7 +50,7 @@ def pages(root: Path, limit: int) -> list[tuple[str, str]]:
     return [(ORIGIN + a["path"], (root / "site" / a["path"].lstrip("/")).read_text(encoding="utf-8")) for a in chosen]
 
 
-def newscrawl_once(url: str, html: str, store) -> str:
+def newscrawl_once(url: str, html: str, archive: str) -> str:
     """One page as `scrapy crawl elaph` handles it: the spider's part, then the pipelines'."""
     extraction = extract_article(html, elaph.LAYOUTS, elaph.SITE_NAMES, url=url)
     published, _ = published_date(extraction, None, elaph.url_month(url))
@@ -58,8 +58,7 @@ def newscrawl_once(url: str, html: str, store) -> str:
                                  published=published, zone=timezone.utc, default_language=elaph.LANGUAGE))
     article.update(clean_article(article, elaph.FURNITURE))
     article["language"] = detect_language(f"{article['headline']} {article['body']}")
-    outcome, _, _ = archive_story(store, article, headline_key(article["headline"], elaph.SITE_NAMES), WINDOW)
-    return outcome
+    return archive_into(archive, article, elaph.SITE_NAMES, WINDOW, False)[0]
 
 
 def cpu_time(function, *args) -> float:
@@ -79,10 +78,12 @@ def main() -> int:
     corpus = pages(mirror(args.count, args.work, real_weight=args.real_weight), args.pages)
     ours, theirs = [], []
     with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(f"sqlite:///{tmp}/bench.sqlite3")
-        for url, html in corpus:
-            ours.append(cpu_time(newscrawl_once, url, html, store))
+        archive = f"sqlite:///{tmp}/bench.sqlite3"
+        for url, html in corpus:  # the first page's time includes opening the archive, as in a crawl
+            ours.append(cpu_time(newscrawl_once, url, html, archive))
             theirs.append(cpu_time(trafilatura.extract, html))
+        close_archive(archive)
+        store = open_store(archive)
         archived = store.count()
         store.close()
     ours.sort()

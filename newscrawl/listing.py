@@ -44,7 +44,6 @@ def next_page_url(sel: Selector, url: str, next_texts: tuple[str, ...] = ()) -> 
     return None
 
 
-
 def article_links(sel: Selector, url: str, canonical_url: Callable[[str, str], str | None],
                   looks_like_article: Callable[[str], bool], origin: str) -> list[str]:
     """Canonical article URLs linked from a page, each once, in page order."""

@@ -132,8 +132,9 @@ class ArchivePipeline:
         adapter = ItemAdapter(item)
         self.opened = True
         # A shallow dict: ItemAdapter.asdict() deep-copies the item, a tenth of a millisecond.
-        outcome, verdict, reason, other_url, story_id = await run(self.crawler, archive_into, self.url, dict(adapter.items()),
-                                                _site(self.crawler).SITE_NAMES, self.window, self._refresh())
+        outcome, verdict, reason, other_url, story_id = await run(
+            self.crawler, archive_into, self.url, dict(adapter.items()), _site(self.crawler).SITE_NAMES, self.window,
+            self._refresh())
         url = adapter["url"]
         if outcome == "unchanged":
             self.stats.inc_value("newscrawl/unchanged")

@@ -14,7 +14,9 @@ SCHEMA = SCHEMA_TEMPLATE.format(id="INTEGER PRIMARY KEY", ref="INTEGER", referen
 
 
 class SQLiteStore(SQLStore):
-    """Archive in one SQLite file, for one writer at a time (the run lock sees to that)."""
+    """Archive in one SQLite file, for one crawl at a time (the run lock sees to that);
+    within a crawl the spider's connection and the story worker's take turns through
+    SQLite's own lock."""
 
     def __init__(self, path: Path):
         self.path = Path(path)

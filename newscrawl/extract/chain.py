@@ -81,10 +81,10 @@ def _date_candidates(root, jsonld: dict, meta: dict, site: dict, url: str | None
 
 
 def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tuple[str, ...] = (),
-                    now: datetime | None = None, url: str | None = None, sel: Selector | None = None) -> Extraction:
-    """All fields of one article page. ``sel`` is the page already parsed, if it is."""
-    # A text/plain answer holding JSON gets a JSON selector from Scrapy: read it as HTML.
-    root = sel.root if sel is not None and sel.type in ("html", "xml") else Selector(text=html, type="html").root
+                    now: datetime | None = None, url: str | None = None) -> Extraction:
+    """All fields of one article page (read as HTML whatever it holds: a text/plain answer
+    holding JSON yields no fields)."""
+    root = Selector(text=html, type="html").root
     now = now or datetime.now()
     result = Extraction()
     layout = pick_layout(root, layouts)
