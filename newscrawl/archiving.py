@@ -21,7 +21,7 @@ def archive_into(url: str, article: dict, site_names: tuple[str, ...], window: t
     """archive_story into the archive at ``url``, keyed by the article's headline: what
     ArchivePipeline runs, in the story worker or in the crawl's process. Returns (outcome,
     verdict, reason, URL of the archived story it repeats or continues, story_id): plain
-    values, which cross to the crawl's process at a third of the cost of the Decision."""
+    values, which cross from the story worker cheaper than the Decision's dataclasses."""
     store = _open_stores.get(url) or _open_stores.setdefault(url, open_store(url))
     outcome, decision, story_id = archive_story(store, article, headline_key(article["headline"], site_names),
                                                 window, refresh=refresh)

@@ -7,8 +7,9 @@ the function runs right there in the crawl's process. Either way it is the same 
 on the same arguments, so the output is the same.
 
 Why a process: Scrapy fetches in one thread, and over an unthrottled crawl that thread
-was busy two fifths of its time extracting, cleaning and archiving stories while the
-second core sat idle. A thread would not help: these functions hold the GIL.
+spent over a third of its time reading pages and cleaning and archiving stories while
+the second core sat mostly idle. A thread would not help: these functions hold the GIL
+(BENCHMARKS.md: a store thread was tried, and was slower).
 
 Calls are answered in the order they are made. If the worker dies, the calls it had
 not answered fail (their pages or stories are logged as errors, and are fetched again
