@@ -58,8 +58,10 @@ NEWSCRAWL_LISTINGS_AHEAD_BELOW = 500
 
 # Extraction, cleaning and the archive's dedup decision and write run in a child process
 # (newscrawl.extensions.worker), on the second core while Scrapy fetches on the first.
-# On a one-core machine that would only add hand-offs, so it is off there.
-NEWSCRAWL_STORY_WORKER = (os.cpu_count() or 1) > 1
+# With one core to use (the machine's, or what a container or CPU affinity allows) that
+# would only add hand-offs, so it is off there.
+NEWSCRAWL_STORY_WORKER = (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                          else os.cpu_count() or 1) > 1
 
 # Items in flight per response. An article page yields one item; Scrapy starts this many
 # workers for every callback's output, so its default of 100 is pure overhead here.

@@ -6,7 +6,9 @@ with a second core they run here, in a child of the crawl, while Scrapy goes on 
 (the crawl's side is newscrawl.extensions.worker). Calls arrive on stdin as frames — a
 4-byte length, then a pickle of (function, arguments) — and each answer, in order, goes
 to file descriptor 3: (True, value) or (False, the traceback). stdout and stderr stay the
-crawl's, for anything the functions print or log.
+crawl's terminal or files; logging is not set up here, so what the functions log does not
+reach Scrapy's log (they report through their return values, and a failing call's
+traceback goes back with its answer).
 
 The worker lives exactly as long as its stdin: it ignores SIGINT and SIGTERM (a Ctrl-C
 in the terminal reaches the whole process group, and the crawl's graceful shutdown
@@ -64,11 +66,8 @@ def serve(calls: BinaryIO, results: BinaryIO) -> None:
 
 
 def main() -> None:
+    """The worker's entry point (newscrawl.extensions.worker starts it)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     with open(RESULTS_FD, "wb", buffering=1 << 16) as results:
         serve(sys.stdin.buffer, results)
-
-
-if __name__ == "__main__":
-    main()

@@ -11,19 +11,23 @@ spent over a third of its time reading pages and cleaning and archiving stories 
 the second core sat mostly idle. A thread would not help: these functions hold the GIL
 (BENCHMARKS.md: a store thread was tried, and was slower).
 
-Calls are answered in the order they are made. If the worker dies, the calls it had
-not answered fail (their pages or stories are logged as errors, and are fetched again
-by the next run, since nothing of them reached the archive's commit — or, if the commit
-came first, the next run knows them as archived) and the next call starts a new worker.
+Calls are answered in the order they are made. If the worker dies (killed, out of memory),
+the calls it had not answered are made once more in a new one, started for them: the
+functions are pure or, for the archive, decide from what is committed, so a repeat
+changes nothing. A call that kills a second worker too fails (its page or story is
+logged as an error, and the next run fetches it again). One case is left: a story whose
+archive transaction committed just before the worker died is answered on the repeat as
+a duplicate of itself, so it is in the archive but not in this run's export
+(`scrapy export` has it).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
 from collections import deque
-from pathlib import Path
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
@@ -31,13 +35,14 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import protocol
 from twisted.internet.defer import Deferred
 
-import newscrawl
 from newscrawl.worker import RESULTS_FD, frame, unframe
 
 logger = logging.getLogger(__name__)
 
-# The child imports newscrawl wherever the crawl runs from (cron jobs, test directories).
-_PACKAGE_PARENT = str(Path(newscrawl.__file__).resolve().parent.parent)
+# The child searches for modules where the crawl does (as multiprocessing's spawn does),
+# whatever its working directory holds: the same newscrawl, wherever the crawl runs from.
+_BOOTSTRAP = ("import json, os, sys; sys.path[:] = json.loads(os.environ['NEWSCRAWL_WORKER_PATH']); "
+              "from newscrawl.worker import main; main()")
 
 
 class StoryWorkerError(Exception):
@@ -94,9 +99,8 @@ class StoryWorker:
         from twisted.internet import reactor
 
         self.channel = _Channel(self)
-        path = os.pathsep.join(p for p in (_PACKAGE_PARENT, os.environ.get("PYTHONPATH")) if p)
-        reactor.spawnProcess(self.channel, sys.executable, [sys.executable, "-m", "newscrawl.worker"],
-                             env={**os.environ, "PYTHONPATH": path}, path=os.getcwd(),
+        reactor.spawnProcess(self.channel, sys.executable, [sys.executable, "-c", _BOOTSTRAP],
+                             env={**os.environ, "NEWSCRAWL_WORKER_PATH": json.dumps(sys.path)}, path=os.getcwd(),
                              childFDs={0: "w", 1: 1, 2: 2, RESULTS_FD: "r"})
         if self.stats:
             self.stats.inc_value("newscrawl/worker/started")
@@ -113,7 +117,7 @@ class StoryWorker:
             self.channel = None
         unanswered, self.waiting = self.waiting, deque()
         if self.closed is None or unanswered:
-            logger.error("the story worker exited (%s) with %d calls unanswered; a new one starts with the next call",
+            logger.error("the story worker exited (%s) with %d calls unanswered; they are made again in a new one",
                          why, len(unanswered))
             if self.stats:
                 self.stats.inc_value("newscrawl/worker/died")
@@ -121,6 +125,15 @@ class StoryWorker:
             waiting.errback(StoryWorkerDied(f"the story worker exited before answering ({why})"))
         if self.closed is not None and not self.closed.called:
             self.closed.callback(None)
+
+    async def run(self, function, *args):
+        """function(*args) in the worker, made once more in a new worker if this one dies first."""
+        try:
+            return await maybe_deferred_to_future(self.call(function, *args))
+        except StoryWorkerDied:
+            if self.stats:
+                self.stats.inc_value("newscrawl/worker/repeated_calls")
+            return await maybe_deferred_to_future(self.call(function, *args))
 
     async def close(self) -> None:
         """Close the worker's stdin and wait for it to exit (it finishes what it holds)."""
@@ -136,4 +149,4 @@ async def run(crawler, function, *args):
     worker = crawler.get_extension(StoryWorker)
     if worker is None:
         return function(*args)
-    return await maybe_deferred_to_future(worker.call(function, *args))
+    return await worker.run(function, *args)
