@@ -1,8 +1,8 @@
 """StoryWorker: the crawl's per-story functions run in a process of their own.
 
 The spider's article callback and the pipelines call ``await run(crawler, function,
-*args)``. With the extension on (NEWSCRAWL_STORY_WORKER, on wherever there is a second
-core), the call goes to one child process (newscrawl.worker) over a pipe; without it,
+*args)``. With the extension on (NEWSCRAWL_STORY_WORKER, on wherever the crawl may use
+a second core), the call goes to one child process (newscrawl.worker) over a pipe; without it,
 the function runs right there in the crawl's process. Either way it is the same function
 on the same arguments, so the output is the same.
 
