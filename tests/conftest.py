@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -46,6 +47,17 @@ def assert_each_story_once(rows: list[dict], mirror: Mirror, articles: list[dict
     for group in mirror.story_groups():
         if group & wanted:
             assert len(group & set(paths)) == 1, (group, group & set(paths))
+
+
+def archived_urls(workdir: Path) -> list[str]:
+    """The URLs in the SQLite archive under ``workdir`` ([] before a crawl has made its tables)."""
+    db = sqlite3.connect(workdir / "archive" / "newscrawl.sqlite3")
+    try:
+        return [row[0] for row in db.execute("SELECT url FROM articles")]
+    except sqlite3.OperationalError:
+        return []
+    finally:
+        db.close()
 
 
 def serve(root: Path, *options: str):

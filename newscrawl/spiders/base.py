@@ -320,7 +320,8 @@ class SiteSpider(scrapy.Spider):
             section = self.site.section_of_listing(url, self.params.sections)
             if section and urlsplit(url).hostname == urlsplit(self.origin).hostname:
                 yield self._listing_request(url, section, 1, ())
-        links = self._article_links(response)
+        links = article_links(response.selector, response.url, self.site.canonical_url, self.site.looks_like_article,
+                              self.origin)
         known = self._look_up(links)
         for url in links:
             _, request = self._consider(url, None, known)
@@ -349,10 +350,6 @@ class SiteSpider(scrapy.Spider):
         if next_url and fresh and not self._page_limit(page):
             requests.append(self._listing_request(next_url, section, page + 1, (*seen, signature)))
         return requests
-
-    def _article_links(self, response) -> list[str]:
-        return article_links(response.selector, response.url, self.site.canonical_url, self.site.looks_like_article,
-                             self.origin)
 
     # --- articles ------------------------------------------------------------------
 

@@ -7,24 +7,18 @@ import os
 import pty
 import re
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from tests.conftest import REPO, crawl_command, run_crawl, scrapy_env
+from tests.conftest import REPO, archived_urls, crawl_command, run_crawl, scrapy_env
 
 ARTICLE = re.compile(r"^/(?:amp/)?Web/[A-Za-z]+/\d{4}/\d{1,2}/\d+\.html?")
 
 
 def summaries(workdir):
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted((workdir / "archive/elaph").glob("*.summary.json"))]
-
-
-def archived_urls(workdir):
-    db = sqlite3.connect(workdir / "archive" / "newscrawl.sqlite3")
-    return [row[0] for row in db.execute("SELECT url FROM articles")]
 
 
 def test_second_run_requests_listing_pages_only(served, tmp_path):

@@ -6,25 +6,14 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from tests.conftest import REPO, assert_each_story_once, crawl_command, run_crawl, scrapy_env
+from tests.conftest import REPO, archived_urls, assert_each_story_once, crawl_command, run_crawl, scrapy_env
 
 ON, OFF = ("-s", "NEWSCRAWL_STORY_WORKER=True"), ("-s", "NEWSCRAWL_STORY_WORKER=False")
-
-
-def archived_urls(workdir: Path) -> list[str]:
-    db = sqlite3.connect(workdir / "archive" / "newscrawl.sqlite3")
-    try:
-        return [row[0] for row in db.execute("SELECT url FROM articles")]
-    except sqlite3.OperationalError:  # the crawl has not made its tables yet
-        return []
-    finally:
-        db.close()
 
 
 def exported_urls(workdir: Path) -> list[str]:
