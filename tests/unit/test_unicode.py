@@ -34,6 +34,10 @@ SENTENCE = "وقال الأمين العام للأمم المتحدة إن 62 �
     ("ط§ظ„ط³ظ„ط§ظ… ط¹ظ„ظٹظƒظ…", "السلام عليكم"),                        # UTF-8 read as Windows-1256
     ("Ø§Ù„Ø³Ù„Ø§Ù… Ø¹Ù„ÙŠÙƒÙ…", "السلام عليكم"),                        # UTF-8 read as Windows-1252
     ("ÇáÓáÇã Úáíßã", "السلام عليكم"),                              # Windows-1256 read as Latin-1
+    # Each alone in otherwise clean text, so no other noise sends it through every step.
+    ("ا\u0653لان", "آلان"),                                          # decomposed: NFC composes
+    ("\u2028نص\x85", "نص"),                                         # line and paragraph separators
+    ("الأخبار &amp; التقارير", "الأخبار & التقارير"),                # entity
 ])
 def test_noise_is_removed(noisy, clean):
     assert clean_inline(noisy) == clean
