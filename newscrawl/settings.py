@@ -62,6 +62,10 @@ NEWSCRAWL_LISTINGS_AHEAD_BELOW = 500
 # would only add hand-offs, so it is off there.
 NEWSCRAWL_STORY_WORKER = (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
                           else os.cpu_count() or 1) > 1
+# A call that runs longer than this many seconds in the story worker fails, and the worker
+# is replaced (0: no limit). Calls take milliseconds; the limit leaves room for a page of
+# megabytes and for SQLite's own 30 s wait for a lock.
+NEWSCRAWL_STORY_WORKER_TIMEOUT = 120.0
 
 # Items in flight per response. An article page yields one item; Scrapy starts this many
 # workers for every callback's output, so its default of 100 is pure overhead here.

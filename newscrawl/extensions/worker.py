@@ -19,6 +19,12 @@ logged as an error, and the next run fetches it again). One case is left: a stor
 archive transaction committed just before the worker died is answered on the repeat as
 a duplicate of itself, so it is in the archive but not in this run's export
 (`scrapy export` has it).
+
+A call that runs longer than NEWSCRAWL_STORY_WORKER_TIMEOUT seconds (a page that sends
+a parser into a loop, an archive lock that never comes) would hold up every call after
+it, and an unattended crawl with it, so the worker running it is killed: that call fails
+and is not repeated (its page is fetched again by the next run), and the calls after it
+go to a new worker. In the crawl's own process (no worker) there is no such limit.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ import json
 import logging
 import os
 import sys
+import time
 from collections import deque
 
 from scrapy import signals
@@ -34,6 +41,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import protocol
 from twisted.internet.defer import Deferred
+from twisted.internet.task import LoopingCall
 
 from newscrawl.worker import RESULTS_FD, frame, unframe
 
@@ -53,6 +61,10 @@ class StoryWorkerDied(Exception):
     """The worker exited before answering."""
 
 
+class StoryWorkerTimedOut(StoryWorkerError):
+    """The call ran longer than the timeout, and the worker running it was killed."""
+
+
 class _Channel(protocol.ProcessProtocol):
     def __init__(self, worker: StoryWorker):
         self.worker = worker
@@ -69,17 +81,23 @@ class _Channel(protocol.ProcessProtocol):
 
 
 class StoryWorker:
-    def __init__(self, stats=None):
+    def __init__(self, stats=None, timeout: float = 0):
         self.stats = stats
+        self.timeout = timeout  # seconds a call may run; 0: no limit
         self.channel: _Channel | None = None
-        self.waiting: deque[Deferred] = deque()  # one per call not yet answered, in call order
+        # (Deferred, function name) per call not yet answered, in call order. The worker
+        # runs them one at a time, so the first one has been running since `head_since`.
+        self.waiting: deque[tuple[Deferred, str]] = deque()
+        self.head_since = 0.0
+        self.overdue: Deferred | None = None  # the call the worker was killed for
+        self.watchdog: LoopingCall | None = None
         self.closed: Deferred | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
         if not crawler.settings.getbool("NEWSCRAWL_STORY_WORKER"):
             raise NotConfigured
-        worker = cls(crawler.stats)
+        worker = cls(crawler.stats, crawler.settings.getfloat("NEWSCRAWL_STORY_WORKER_TIMEOUT"))
         # spider_closed comes after the pipelines' close_spider: the worker is needed to the end.
         crawler.signals.connect(worker.close, signal=signals.spider_closed)
         return worker
@@ -91,7 +109,9 @@ class StoryWorker:
         if self.channel is None:
             self._start()
         waiting = Deferred()
-        self.waiting.append(waiting)
+        if not self.waiting:
+            self.head_since = time.monotonic()
+        self.waiting.append((waiting, getattr(function, "__qualname__", repr(function))))
         self.channel.transport.write(message)
         return waiting
 
@@ -104,9 +124,24 @@ class StoryWorker:
                              childFDs={0: "w", 1: 1, 2: 2, RESULTS_FD: "r"})
         if self.stats:
             self.stats.inc_value("newscrawl/worker/started")
+        if self.timeout and self.watchdog is None:
+            self.watchdog = LoopingCall(self._check_overdue)
+            self.watchdog.start(min(1.0, self.timeout / 2), now=False)
+
+    def _check_overdue(self) -> None:
+        if self.channel is None or not self.waiting or self.overdue is not None:
+            return
+        if time.monotonic() - self.head_since > self.timeout:
+            self.overdue, name = self.waiting[0]
+            logger.error("%s ran for more than %g s in the story worker (NEWSCRAWL_STORY_WORKER_TIMEOUT): the worker "
+                         "is killed, that call fails, and the calls after it go to a new worker", name, self.timeout)
+            if self.stats:
+                self.stats.inc_value("newscrawl/worker/timed_out")
+            self.channel.transport.signalProcess("KILL")
 
     def answered(self, ok: bool, value) -> None:
-        waiting = self.waiting.popleft()
+        waiting, _ = self.waiting.popleft()
+        self.head_since = time.monotonic()
         if ok:
             waiting.callback(value)
         else:
@@ -116,13 +151,18 @@ class StoryWorker:
         if channel is self.channel:
             self.channel = None
         unanswered, self.waiting = self.waiting, deque()
-        if self.closed is None or unanswered:
+        overdue, self.overdue = self.overdue, None
+        others = [waiting for waiting, _ in unanswered if waiting is not overdue]
+        if overdue is None and self.closed is None or others:
             logger.error("the story worker exited (%s) with %d calls unanswered; they are made again in a new one",
-                         why, len(unanswered))
+                         why, len(others))
             if self.stats:
                 self.stats.inc_value("newscrawl/worker/died")
-        for waiting in unanswered:
-            waiting.errback(StoryWorkerDied(f"the story worker exited before answering ({why})"))
+        for waiting, name in unanswered:
+            if waiting is overdue:
+                waiting.errback(StoryWorkerTimedOut(f"{name} ran for more than {self.timeout:g} s"))
+            else:
+                waiting.errback(StoryWorkerDied(f"the story worker exited before answering ({why})"))
         if self.closed is not None and not self.closed.called:
             self.closed.callback(None)
 
@@ -137,11 +177,13 @@ class StoryWorker:
 
     async def close(self) -> None:
         """Close the worker's stdin and wait for it to exit (it finishes what it holds)."""
-        if self.channel is None:
-            return
-        self.closed = Deferred()
-        self.channel.transport.closeStdin()
-        await maybe_deferred_to_future(self.closed)
+        if self.channel is not None:
+            self.closed = Deferred()
+            self.channel.transport.closeStdin()
+            # The watchdog keeps running meanwhile: a call stuck now must not hold the close.
+            await maybe_deferred_to_future(self.closed)
+        if self.watchdog is not None and self.watchdog.running:
+            self.watchdog.stop()
 
 
 async def run(crawler, function, *args):

@@ -18,6 +18,7 @@ from tests.conftest import run_crawl, run_export, scrapy_env
     "NEWSCRAWL_MIN_FIELD_COVERAGE={broken",
     "NEWSCRAWL_MIN_FIELD_COVERAGE={\"body\": 2}",
     "NEWSCRAWL_PROGRESS=sometimes",
+    "NEWSCRAWL_STORY_WORKER_TIMEOUT=-1",
 ])
 def test_unreadable_settings_are_refused(tmp_path, setting):
     result = run_crawl(tmp_path, "-a", "base_url=http://127.0.0.1:9", "-s", setting)

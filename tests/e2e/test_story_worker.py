@@ -161,3 +161,45 @@ def test_calls_errors_and_dead_workers_through_a_real_reactor(tmp_path):
     assert seen["repeated"] == "answered by the second worker"
     assert seen["twice"][0] == "StoryWorkerDied"
     assert done.stderr.count("the story worker exited") == 4, done.stderr
+
+
+TIMEOUT_CLIENT = """
+import asyncio, json, operator, time
+from twisted.internet import asyncioreactor
+asyncioreactor.install()
+from twisted.internet import defer, reactor
+from newscrawl.extensions.worker import StoryWorker, StoryWorkerTimedOut
+
+async def calls(worker):
+    started = time.monotonic()
+    stuck = asyncio.ensure_future(worker.run(time.sleep, 600))
+    queued = asyncio.ensure_future(worker.run(operator.add, 2, 3))
+    seen = {}
+    try:
+        await stuck
+    except StoryWorkerTimedOut as error:
+        seen["stuck"] = str(error)
+    seen["queued"] = await queued
+    seen["seconds"] = time.monotonic() - started
+    seen["later"] = await worker.run(operator.mul, 6, 7)
+    await worker.close()
+    seen["watching"] = worker.watchdog.running
+    return seen
+
+def main():
+    d = defer.Deferred.fromFuture(asyncio.ensure_future(calls(StoryWorker(timeout=1.0))))
+    d.addBoth(lambda result: (print(json.dumps(result if isinstance(result, dict) else repr(result))), reactor.stop()))
+reactor.callWhenRunning(main)
+reactor.run()
+"""
+
+
+def test_a_call_over_the_timeout_fails_alone_and_the_calls_after_it_go_to_a_new_worker():
+    done = subprocess.run([sys.executable, "-c", TIMEOUT_CLIENT], cwd=REPO, capture_output=True, text=True, timeout=60)
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen.get("stuck") == "sleep ran for more than 1 s", (seen, done.stderr[-3000:])
+    assert seen["queued"] == 5 and seen["later"] == 42 and seen["watching"] is False, seen
+    # Killed after about a second, not repeated: a repeat would time out once more.
+    assert seen["seconds"] < 10, seen
+    assert done.stderr.count("ran for more than 1 s in the story worker") == 1, done.stderr
+    assert done.stderr.count("the story worker exited") == 1, done.stderr  # the queued call, made again
