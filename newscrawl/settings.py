@@ -115,6 +115,9 @@ FEED_STORAGES = {"": "newscrawl.feeds.AtomicFileFeedStorage", "file": "newscrawl
 NEWSCRAWL_CSV_NEUTRALISE = True
 
 # --- monitoring -------------------------------------------------------------------
+# Scrapy's in-memory stats, without a per-attribute indirection that costs more than
+# the counting (newscrawl/stats.py).
+STATS_CLASS = "newscrawl.stats.StatsCollector"
 EXTENSIONS = {
     "newscrawl.extensions.worker.StoryWorker": 0,
     "newscrawl.extensions.monitor.RunMonitor": 500,
