@@ -4,7 +4,7 @@ SQLite's.
 
     python benchmarks/distributed.py [--count 3000] [--delay 0] [--items 2000]
         [--postgres postgresql://newscrawl:newscrawl@127.0.0.1:5432/newscrawl]
-        [--redis redis://127.0.0.1:6379/14]
+        [--redis redis://127.0.0.1:6379/14] [--set NAME=VALUE ...]
 
 Needs the servers of scripts/local-servers. Throughput: builds (once) a mirror of COUNT
 articles, serves it on 127.0.0.1 (answering after DELAY seconds, to stand in for a real
@@ -14,6 +14,8 @@ ended; worker CPU = the workers' CPU time (user + system) / pages. Store cost: I
 stories (48 a day; headlines of 8 words from a vocabulary of 3000, so some share words, as
 a day of news does), each decided and archived as ArchivePipeline does it — lock
 section, URL lookup, candidate search, decision, insert — CPU and wall time per story.
+``--set`` passes a Scrapy setting to every worker's crawl (``--set
+NEWSCRAWL_STORY_WORKER=False``: each crawl without its story worker).
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ def new_database(admin_url: str):
 
 
 def crawl(workers: int, url: str, postgres: str, redis_url: str, work: Path,
-          access_log: Path) -> tuple[float, int, int, float]:
+          access_log: Path, extra: tuple[str, ...] = ()) -> tuple[float, int, int, float]:
     """(wall seconds, pages answered, stories archived, the workers' CPU seconds) of
     WORKERS processes on one job."""
     access_log.write_text("")
@@ -68,7 +70,8 @@ def crawl(workers: int, url: str, postgres: str, redis_url: str, work: Path,
     command = [sys.executable, "-m", "scrapy", "crawl", "elaph", "-a", f"base_url={url}", *SAME_NETWORK,
                "-s", f"NEWSCRAWL_ARCHIVE_URL={postgres}", "-s", f"NEWSCRAWL_REDIS_URL={redis_url}",
                "-s", f"SCHEDULER_QUEUE_KEY={prefix}:%(spider)s:requests",
-               "-s", f"SCHEDULER_DUPEFILTER_KEY={prefix}:%(spider)s:dupefilter"]
+               "-s", f"SCHEDULER_DUPEFILTER_KEY={prefix}:%(spider)s:dupefilter",
+               *(arg for setting in extra for arg in ("-s", setting))]
     # Logs go to files: a worker blocked on a full stderr pipe would stop its heartbeat.
     logs = [Path(tempfile.mkdtemp(dir=work)) / "stderr.log" for _ in range(workers)]
     started = time.perf_counter()
@@ -116,9 +119,12 @@ def main() -> int:
     parser.add_argument("--postgres", default="postgresql://newscrawl:newscrawl@127.0.0.1:5432/newscrawl")
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/14")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "newscrawl-bench")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="a Scrapy setting for every worker's crawl (repeatable)")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
-    print(f"command: python benchmarks/distributed.py --count {args.count} --delay {args.delay:g} --items {args.items}")
+    print(f"command: python benchmarks/distributed.py --count {args.count} --delay {args.delay:g} --items {args.items}"
+          + "".join(f" --set '{setting}'" for setting in args.set))
 
     root = mirror(args.count, args.work)
     log = args.work / "access-distributed.log"
@@ -127,7 +133,8 @@ def main() -> int:
         rates = {}
         for workers in (1, 2):
             with new_database(args.postgres) as database:
-                elapsed, pages, archived, cpu = crawl(workers, url, database, args.redis, args.work, log)
+                elapsed, pages, archived, cpu = crawl(workers, url, database, args.redis, args.work, log,
+                                                      tuple(args.set))
             rates[workers] = pages / elapsed
             print(f"{workers} worker{'s' if workers > 1 else ''}: {pages} pages, {archived} archived, "
                   f"{elapsed:.1f} s, {rates[workers]:.1f} pages/s, worker CPU {cpu / pages * 1000:.1f} ms a page")
