@@ -39,7 +39,7 @@ from collections import deque
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import maybe_deferred_to_future
-from twisted.internet import protocol
+from twisted.internet import error, protocol
 from twisted.internet.defer import Deferred
 from twisted.internet.task import LoopingCall
 
@@ -137,7 +137,10 @@ class StoryWorker:
                          "is killed, that call fails, and the calls after it go to a new worker", name, self.timeout)
             if self.stats:
                 self.stats.inc_value("newscrawl/worker/timed_out")
-            self.channel.transport.signalProcess("KILL")
+            try:
+                self.channel.transport.signalProcess("KILL")
+            except error.ProcessExitedAlready:  # it ended meanwhile; ended() has it
+                pass
 
     def answered(self, ok: bool, value) -> None:
         waiting, _ = self.waiting.popleft()
