@@ -11,8 +11,8 @@ class StatsCollector(MemoryStatsCollector):
     Since Scrapy 2.13 the stats collector reads every attribute, its own dict included,
     through a Python ``__getattribute__`` that wraps its methods to warn when a caller
     passes the deprecated ``spider`` argument: an ``inc_value`` costs 4.6 µs instead of
-    0.2, and a crawl makes some twenty-five a page (Scrapy's downloader and scheduler
-    stats, newscrawl's field and archive counts). newscrawl's code passes no ``spider``;
+    0.2, and a crawl makes 23 a page (Scrapy's downloader and scheduler stats,
+    newscrawl's field and archive counts; BENCHMARKS.md). newscrawl's code passes no ``spider``;
     a component that still does loses only that warning."""
 
     __getattribute__ = object.__getattribute__
