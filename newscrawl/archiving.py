@@ -22,7 +22,9 @@ def archive_into(url: str, article: dict, site_names: tuple[str, ...], window: t
     ArchivePipeline runs, in the story worker or in the crawl's process. Returns (outcome,
     verdict, reason, URL of the archived story it repeats or continues, story_id): plain
     values, which cross from the story worker cheaper than the Decision's dataclasses."""
-    store = _open_stores.get(url) or _open_stores.setdefault(url, open_store(url))
+    store = _open_stores.get(url)
+    if store is None:
+        store = _open_stores[url] = open_store(url)
     outcome, decision, story_id = archive_story(store, article, headline_key(article["headline"], site_names),
                                                 window, refresh=refresh)
     return outcome, decision.verdict, decision.reason, decision.other and decision.other.url, story_id

@@ -35,6 +35,7 @@ import os
 import sys
 import time
 from collections import deque
+from contextlib import suppress
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
@@ -85,9 +86,9 @@ class StoryWorker:
         self.stats = stats
         self.timeout = timeout  # seconds a call may run; 0: no limit
         self.channel: _Channel | None = None
-        # (Deferred, function name) per call not yet answered, in call order. The worker
-        # runs them one at a time, so the first one has been running since `head_since`.
-        self.waiting: deque[tuple[Deferred, str]] = deque()
+        # (Deferred, function) per call not yet answered, in call order. The worker runs
+        # them one at a time, so the first one has been running since `head_since`.
+        self.waiting: deque[tuple[Deferred, object]] = deque()
         self.head_since = 0.0
         self.overdue: Deferred | None = None  # the call the worker was killed for
         self.watchdog: LoopingCall | None = None
@@ -111,7 +112,7 @@ class StoryWorker:
         waiting = Deferred()
         if not self.waiting:
             self.head_since = time.monotonic()
-        self.waiting.append((waiting, getattr(function, "__qualname__", repr(function))))
+        self.waiting.append((waiting, function))
         self.channel.transport.write(message)
         return waiting
 
@@ -132,15 +133,14 @@ class StoryWorker:
         if self.channel is None or not self.waiting or self.overdue is not None:
             return
         if time.monotonic() - self.head_since > self.timeout:
-            self.overdue, name = self.waiting[0]
+            self.overdue, function = self.waiting[0]
             logger.error("%s ran for more than %g s in the story worker (NEWSCRAWL_STORY_WORKER_TIMEOUT): the worker "
-                         "is killed, that call fails, and the calls after it go to a new worker", name, self.timeout)
+                         "is killed, that call fails, and the calls after it go to a new worker",
+                         _name(function), self.timeout)
             if self.stats:
                 self.stats.inc_value("newscrawl/worker/timed_out")
-            try:
+            with suppress(error.ProcessExitedAlready):  # it ended meanwhile; ended() has it
                 self.channel.transport.signalProcess("KILL")
-            except error.ProcessExitedAlready:  # it ended meanwhile; ended() has it
-                pass
 
     def answered(self, ok: bool, value) -> None:
         waiting, _ = self.waiting.popleft()
@@ -161,9 +161,9 @@ class StoryWorker:
                          why, len(others))
             if self.stats:
                 self.stats.inc_value("newscrawl/worker/died")
-        for waiting, name in unanswered:
+        for waiting, function in unanswered:
             if waiting is overdue:
-                waiting.errback(StoryWorkerTimedOut(f"{name} ran for more than {self.timeout:g} s"))
+                waiting.errback(StoryWorkerTimedOut(f"{_name(function)} ran for more than {self.timeout:g} s"))
             else:
                 waiting.errback(StoryWorkerDied(f"the story worker exited before answering ({why})"))
         if self.closed is not None and not self.closed.called:
@@ -187,6 +187,10 @@ class StoryWorker:
             await maybe_deferred_to_future(self.closed)
         if self.watchdog is not None and self.watchdog.running:
             self.watchdog.stop()
+
+
+def _name(function) -> str:
+    return getattr(function, "__qualname__", repr(function))
 
 
 async def run(crawler, function, *args):
