@@ -62,7 +62,7 @@ def test_the_same_rows_with_and_without_the_worker(mirror, tmp_path):
         assert ("'newscrawl/worker/started': 1" in result.stderr) == (name == "on")
         exported[name] = result.rows()
         assert_each_story_once(exported[name], mirror)
-        # Story ids are numbered in arrival order, which the worker changes.
+        # Story ids are numbered in arrival order, which varies from run to run.
         rows[name] = {row["url"].removeprefix(mirror.url): dict(row, crawled_at=None, story_id=None)
                       for row in exported[name]}
     on, off = rows["on"], rows["off"]
