@@ -156,7 +156,7 @@ class StoryWorker:
         unanswered, self.waiting = self.waiting, deque()
         overdue, self.overdue = self.overdue, None
         others = [waiting for waiting, _ in unanswered if waiting is not overdue]
-        if overdue is None and self.closed is None or others:
+        if (overdue is None and self.closed is None) or others:
             logger.error("the story worker exited (%s) with %d calls unanswered; they are made again in a new one",
                          why, len(others))
             if self.stats:
