@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
-from parsel import Selector
-
 from ..text.dates import ParsedDate, parse_date
 from ..text.keys import normalise_for_matching
 from ..text.unicode import clean_inline
@@ -21,6 +19,7 @@ from .generic import date_candidates, generic_fields, marked_dates, url_day
 from .jsonld import jsonld_fields
 from .layouts import Layout, layout_fields, pick_layout
 from .meta import meta_fields
+from .queries import parse_html
 
 TEXT_FIELDS = ("headline", "summary", "authors", "tags", "image_url", "section", "language")
 
@@ -84,7 +83,7 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
                     now: datetime | None = None, url: str | None = None) -> Extraction:
     """All fields of one article page (read as HTML whatever it holds: a text/plain answer
     holding JSON yields no fields)."""
-    root = Selector(text=html, type="html").root
+    root = parse_html(html)
     now = now or datetime.now()
     result = Extraction()
     layout = pick_layout(root, layouts)

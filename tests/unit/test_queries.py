@@ -1,12 +1,16 @@
-"""The attribute-first rewrite of translated CSS selects exactly what the translation did."""
+"""The page tree extraction reads is the one parsel builds; the attribute-first rewrite of
+translated CSS selects exactly what the translation did."""
 
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from parsel import Selector
 from parsel.csstranslator import css2xpath
 
-from newscrawl.extract.queries import attribute_first, css
+from newscrawl.extract.queries import attribute_first, css, parse_html
 
 NAMES = ("a", "b", "ab", "a-b")
 TAGS = ("div", "p", "span", "h2")
@@ -55,3 +59,22 @@ def test_css_finds_layout_fields_on_a_page():
                          '<div id="ArticleBody"><p>t</p></div>', type="html").root
     assert [e.text for e in css(".article-meta .article-author")(root)] == ["A"]
     assert [e.tag for e in css("#ArticleBody")(root)] == ["div"]
+
+
+PAGES = sorted((Path(__file__).parents[1] / "golden").glob("*/*.html")) + \
+    sorted((Path(__file__).parents[1] / "realpages").glob("*/*.html"))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_parse_html_builds_the_tree_parsel_builds(page):
+    html = page.read_text(encoding="utf-8")
+    ours = parse_html(html)
+    assert etree.tostring(ours, encoding="unicode") == \
+        etree.tostring(Selector(text=html, type="html").root, encoding="unicode")
+    assert type(ours) is etree._Element  # lxml.html's classes would cost a Python call per element
+
+
+@pytest.mark.parametrize("html", ["", "  \n", "\x00", "<p>a\x00b</p>", "just text", "<!-- only a comment -->"])
+def test_parse_html_reads_odd_pages_as_parsel_does(html):
+    assert etree.tostring(parse_html(html), encoding="unicode") == \
+        etree.tostring(Selector(text=html, type="html").root, encoding="unicode")
