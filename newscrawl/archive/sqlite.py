@@ -62,6 +62,17 @@ class SQLiteStore(SQLStore):
         finally:
             self._depth -= 1
 
+    @contextmanager
+    def deciding(self, site: str, headline_key: str, tokens: list[str], url: str = ""):
+        # sqlite3 begins a transaction only at the first write, so the decision's reads
+        # would each take and drop a read lock of their own, and another connection
+        # could write between them and the story's insert. BEGIN IMMEDIATE takes the
+        # write lock first: every read of the decision sees what the write will follow.
+        with self.transaction():
+            if not self.db.in_transaction:
+                self.db.execute("BEGIN IMMEDIATE")
+            yield
+
     def _rows(self, sql, params=()):
         return self.db.execute(sql, params).fetchall()
 

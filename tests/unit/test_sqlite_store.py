@@ -57,3 +57,20 @@ def test_a_file_that_is_not_an_archive_is_refused(tmp_path):
         open_store(f"sqlite:///{tmp_path}/other.sqlite3")
     assert (tmp_path / "other.sqlite3").read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.sqlite3", "other.sqlite3"]
+
+
+def test_no_other_connection_writes_while_a_story_is_decided(tmp_path):
+    """The decision's reads and the story's write are one transaction: another connection
+    (the crawl's, while the story worker decides) cannot archive in between."""
+    deciding, other = (open_store(f"sqlite:///{tmp_path}/a.sqlite3") for _ in range(2))
+    other.db.execute("PRAGMA busy_timeout = 50")
+    with deciding.deciding("x", "عنوان", ["عنوان"], url="https://x.test/1"):
+        assert deciding.by_url("https://x.test/1") is None
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.add(article(1), headline_key="عنوان", content_hash="h", published_at=T0, tokens=["عنوان"],
+                      story_id=None, seen_at=T0)
+        deciding.add(article(1), headline_key="عنوان", content_hash="h", published_at=T0, tokens=["عنوان"],
+                     story_id=None, seen_at=T0)
+    assert other.count() == 1
+    deciding.close()
+    other.close()
