@@ -10,8 +10,11 @@ pipelines do with a page (in the story worker or not, the same functions)
 decision and the archive write (newscrawl.archiving.archive_into, ArchivePipeline's own
 step) into a fresh SQLite archive — and, right after it, trafilatura.extract() on the
 same HTML, so both see the same state of the machine. Reports median and p95 CPU time
-per page (time.process_time) and the ratio of the medians. ``--real-weight`` puts the
-furniture of a real news page around every article (benchmarks/common.py, weigh_down).
+per page (time.process_time) and the ratio of the medians, then each stage's median and
+its share of trafilatura's — parsing alone (a part of extraction, timed again on its own)
+and the archive step show what any page costs before newscrawl's own text work.
+``--real-weight`` puts the furniture of a real news page around every article
+(benchmarks/common.py, weigh_down).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from datetime import timedelta, timezone
 from pathlib import Path
 
@@ -34,6 +38,7 @@ from newscrawl.archive import open_store  # noqa: E402
 from newscrawl.archiving import archive_into, close_archive  # noqa: E402
 from newscrawl.assemble import build_article, published_date  # noqa: E402
 from newscrawl.extract.chain import extract_article  # noqa: E402
+from newscrawl.extract.queries import parse_html  # noqa: E402
 from newscrawl.sites import elaph  # noqa: E402
 from newscrawl.text.clean import clean_article  # noqa: E402
 from newscrawl.text.language import detect_language  # noqa: E402
@@ -50,21 +55,43 @@ def pages(root: Path, limit: int) -> list[tuple[str, str]]:
     return [(ORIGIN + a["path"], (root / "site" / a["path"].lstrip("/")).read_text(encoding="utf-8")) for a in chosen]
 
 
-def newscrawl_once(url: str, html: str, archive: str) -> str:
-    """One page as `scrapy crawl elaph` handles it: the spider's part, then the pipelines'."""
+def extracted(url: str, html: str) -> dict:
+    """The spider's part: the page's fields, as the item it yields."""
     extraction = extract_article(html, elaph.LAYOUTS, elaph.SITE_NAMES, url=url)
     published, _ = published_date(extraction, None, elaph.url_month(url))
-    article = vars(build_article(extraction, url=url, site=elaph.NAME, section=elaph.section_of(url),
-                                 published=published, zone=timezone.utc, default_language=elaph.LANGUAGE))
+    return vars(build_article(extraction, url=url, site=elaph.NAME, section=elaph.section_of(url),
+                              published=published, zone=timezone.utc, default_language=elaph.LANGUAGE))
+
+
+def cleaned(article: dict) -> dict:
+    """CleanTextPipeline's part, and the language."""
     article.update(clean_article(article, elaph.FURNITURE))
     article["language"] = detect_language(f"{article['headline']} {article['body']}")
+    return article
+
+
+def archived(archive: str, article: dict) -> str:
+    """ArchivePipeline's part: the dedup decision and the write."""
     return archive_into(archive, article, elaph.SITE_NAMES, WINDOW, False)[0]
 
 
-def cpu_time(function, *args) -> float:
+def timed(function, *args) -> tuple[float, object]:
     started = time.process_time()
-    function(*args)
-    return time.process_time() - started
+    result = function(*args)
+    return time.process_time() - started, result
+
+
+def newscrawl_once(url: str, html: str, archive: str) -> dict[str, float]:
+    """CPU seconds of each stage of one page as `scrapy crawl elaph` handles it."""
+    stages = {}
+    stages["extraction"], article = timed(extracted, url, html)
+    stages["cleaning and language"], article = timed(cleaned, article)
+    stages["dedup and archive write"], _ = timed(archived, archive, article)
+    return stages
+
+
+def median_ms(timings: list[float]) -> float:
+    return statistics.median(timings) * 1000
 
 
 def main() -> int:
@@ -76,12 +103,16 @@ def main() -> int:
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     corpus = pages(mirror(args.count, args.work, real_weight=args.real_weight), args.pages)
-    ours, theirs = [], []
+    ours, theirs, stages = [], [], defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
         archive = f"sqlite:///{tmp}/bench.sqlite3"
         for url, html in corpus:  # the first page's time includes opening the archive, as in a crawl
-            ours.append(cpu_time(newscrawl_once, url, html, archive))
-            theirs.append(cpu_time(trafilatura.extract, html))
+            page = newscrawl_once(url, html, archive)
+            for stage, seconds in page.items():
+                stages[stage].append(seconds)
+            ours.append(sum(page.values()))
+            theirs.append(timed(trafilatura.extract, html)[0])
+            stages["parsing alone (within extraction)"].append(timed(parse_html, html)[0])
         close_archive(archive)
         store = open_store(archive)
         archived = store.count()
@@ -93,9 +124,12 @@ def main() -> int:
     print(f"page weight: median {statistics.median(len(html.encode()) for _, html in corpus) / 1024:.0f} KB")
     print(f"{len(corpus)} article pages, {archived} archived (the rest are the mirror's duplicates)")
     for name, timings in (("newscrawl (extract+clean+dedup+archive)", ours), ("trafilatura.extract()", theirs)):
-        print(f"{name}: median {statistics.median(timings) * 1000:.2f} ms, "
+        print(f"{name}: median {median_ms(timings):.2f} ms, "
               f"p95 {timings[int(len(timings) * 0.95)] * 1000:.2f} ms")
     print(f"ratio of medians newscrawl / trafilatura: {statistics.median(ours) / statistics.median(theirs):.2f}")
+    for stage, timings in stages.items():
+        print(f"  {stage}: median {median_ms(timings):.2f} ms, {median_ms(timings) / median_ms(theirs):.2f} of "
+              f"trafilatura's")
     return 0
 
 
