@@ -31,7 +31,7 @@ def parse_html(html: str) -> etree._Element:
     """The page's tree, parsed as parsel parses HTML text (ends stripped, NUL characters
     dropped, an empty page read as «<html/>») but with lxml's plain element classes:
     lxml.html's, which parsel uses, call back into Python for every element a query or a
-    walk returns, a sixth of extraction's time on an article page, for methods extraction
+    walk returns (about 0.1 ms of an Elaph article page's 0.6), for methods extraction
     never calls."""
     parser = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
     root = etree.fromstring(html.strip().replace("\x00", "").encode("utf-8") or b"<html/>", parser=parser)
