@@ -52,26 +52,19 @@ class SQLiteStore(SQLStore):
     @contextmanager
     def transaction(self):
         # sqlite3's own context manager commits at every exit; only the outermost may.
+        # sqlite3 would begin the transaction only at its first write, leaving the reads
+        # before it (the dedup decision's) each to a read lock of their own, with room for
+        # another connection to write in between: BEGIN IMMEDIATE takes the write lock first.
         self._depth += 1
         try:
             if self._depth == 1:
                 with self.db:
+                    self.db.execute("BEGIN IMMEDIATE")
                     yield
             else:
                 yield
         finally:
             self._depth -= 1
-
-    @contextmanager
-    def deciding(self, site: str, headline_key: str, tokens: list[str], url: str = ""):
-        # sqlite3 begins a transaction only at the first write, so the decision's reads
-        # would each take and drop a read lock of their own, and another connection
-        # could write between them and the story's insert. BEGIN IMMEDIATE takes the
-        # write lock first: every read of the decision sees what the write will follow.
-        with self.transaction():
-            if not self.db.in_transaction:
-                self.db.execute("BEGIN IMMEDIATE")
-            yield
 
     def _rows(self, sql, params=()):
         return self.db.execute(sql, params).fetchall()
