@@ -72,8 +72,9 @@ def instant(text: str | None) -> datetime | None:
 
 
 def column_values(article: dict, columns) -> list:
-    return [json.dumps(article.get(c) or [], ensure_ascii=False) if c in LIST_FIELDS else article.get(c)
-            for c in columns]
+    # Most stories have no authors or tags: "[]" without a call to json.dumps for it.
+    return [(json.dumps(article[c], ensure_ascii=False) if article.get(c) else "[]") if c in LIST_FIELDS
+            else article.get(c) for c in columns]
 
 
 class SQLStore:

@@ -21,9 +21,14 @@ _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _BREAKS = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=64)
+def _site_name_suffix(name: str) -> re.Pattern:
+    return re.compile(rf"\s*[|\-–—:]\s*{re.escape(name)}\s*$", re.I)
+
+
 def _strip_site_name(text: str, site_names: tuple[str, ...]) -> str:
     for name in site_names:
-        text = re.sub(rf"\s*[|\-–—:]\s*{re.escape(name)}\s*$", "", text, flags=re.I)
+        text = _site_name_suffix(name).sub("", text)
     return text
 
 
@@ -51,7 +56,22 @@ def _matching_form(text: str) -> str:
             text = text.replace(letter, folded)
     if _NON_ASCII_DIGIT.search(text):
         text = text.translate(_DIGIT_FOLDS)
-    return _BREAKS.sub(" ", text.casefold()).strip()
+    return _words_only(text.casefold())
+
+
+def _words_only(text: str) -> str:
+    """``_BREAKS.sub(" ", text).strip()``, several times faster on prose: the regex tests
+    every character of a body, while most words are already letters only, between
+    spaces (which are breaks too), and only the rest need it."""
+    words = []
+    for word in text.split():
+        if word.isalnum():
+            words.append(word)
+        else:
+            word = _BREAKS.sub(" ", word).strip()
+            if word:
+                words.append(word)
+    return " ".join(words)
 
 
 def headline_key(headline: str, site_names: tuple[str, ...] = ()) -> str:

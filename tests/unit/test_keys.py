@@ -1,6 +1,9 @@
+import re
+
 import pytest
 
 from newscrawl.sites.elaph import SITE_NAMES
+from newscrawl.text import keys
 from newscrawl.text.keys import content_hash, headline_key
 
 BASE = "62 قتيلا من قوات النظام حصيله جديده لهجوم داعش في جنوب دمشق"
@@ -40,3 +43,13 @@ def test_different_headlines_differ():
 def test_content_hash_ignores_spelling_noise_only():
     assert content_hash("قال الأمين العام: «نعم».") == content_hash("قال الامين العام نعم")
     assert content_hash("قال الأمين العام: نعم") != content_hash("قال الأمين العام: لا")
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "...", "كلمة", " كلمة،  وأخرى. ", "«اقتباس»—نهاية", "a_b snake_case __x__", "٣ آلاف و١٥٠",
+    "tab\tnew\nline\u00a0nbsp\u2009thin", "e\u0301t\u00e9 café", "emoji 🙂 here🙂there", "x-ray/هـ", "_", "ق.م.",
+    "\u200f\u200eخفي\u200b", "1,000.5 درهم", "『括弧』 ٪٢٠",
+])
+def test_matching_form_breaks_words_where_the_regex_definition_does(text):
+    # The definition: every run of characters that are not letters or digits is one break.
+    assert keys._words_only(text) == re.sub(r"[\W_]+", " ", text).strip()
