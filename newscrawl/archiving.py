@@ -22,12 +22,17 @@ def archive_into(url: str, article: dict, site_names: tuple[str, ...], window: t
     ArchivePipeline runs, in the story worker or in the crawl's process. Returns (outcome,
     verdict, reason, URL of the archived story it repeats or continues, story_id): plain
     values, which cross from the story worker cheaper than the Decision's dataclasses."""
+    key = headline_key(article["headline"], site_names)
+    outcome, decision, story_id = archive_story(open_archive(url), article, key, window, refresh=refresh)
+    return outcome, decision.verdict, decision.reason, decision.other and decision.other.url, story_id
+
+
+def open_archive(url: str):
+    """The store at ``url``, opened on the first call in this process and kept open."""
     store = _open_stores.get(url)
     if store is None:
         store = _open_stores[url] = open_store(url)
-    outcome, decision, story_id = archive_story(store, article, headline_key(article["headline"], site_names),
-                                                window, refresh=refresh)
-    return outcome, decision.verdict, decision.reason, decision.other and decision.other.url, story_id
+    return store
 
 
 def close_archive(url: str) -> None:
