@@ -81,6 +81,12 @@ def articles(root: Path) -> list[dict]:
     return json.loads((root / "manifest.json").read_text(encoding="utf-8"))["articles"]
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds a running process has used, from /proc."""
+    stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
+
+
 class TreeSampler(threading.Thread):
     """Samples a running process and its descendants from /proc every ``interval`` seconds:
     the peak of their resident memory added up (what the machine must hold; wait4's
@@ -102,18 +108,17 @@ class TreeSampler(threading.Thread):
         return [pid, *(p for child in children for p in self._tree(int(child)))]
 
     def run(self) -> None:
-        ticks = os.sysconf("SC_CLK_TCK")
         while not self.stopped.wait(self.interval):
             total_kb = 0
             for pid in self._tree(self.pid):
                 try:
                     status = Path(f"/proc/{pid}/status").read_text()
-                    stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                    cpu = cpu_seconds(pid)
                 except OSError:
                     continue
                 total_kb += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
                 if pid != self.pid:
-                    self.child_cpu[pid] = (int(stat[11]) + int(stat[12])) / ticks
+                    self.child_cpu[pid] = cpu
             self.peak_rss_mb = max(self.peak_rss_mb, total_kb / 1024)
 
     def stop(self) -> None:

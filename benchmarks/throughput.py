@@ -9,7 +9,9 @@ those URLs and do nothing. Both run with the same network settings (no AutoThrot
 delay, 16 concurrent requests) against the same server, in turn, ROUNDS times each; the
 medians are compared, and each round's ratio is printed. Also reports CPU time (from
 wait4 on the crawl process: its own and its story worker's, which is also shown alone)
-and peak RSS (the crawl's processes added up, sampled from /proc). ``--set``
+and peak RSS (the crawl's processes added up, sampled from /proc), and the mirror
+server's CPU a page during each crawl: it runs on the same two cores, where a real
+site's server would not, and competes with newscrawl's two processes. ``--set``
 passes a Scrapy setting to newscrawl's crawl only: ``--set FEEDS={} --set
 ITEM_PIPELINES={}`` measures the spider without its pipelines and exports, to see what
 each part costs. ``--real-weight`` serves article pages as heavy as real news pages
@@ -29,7 +31,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import REPO, TreeSampler, mirror, serve  # noqa: E402
+from common import REPO, TreeSampler, cpu_seconds, mirror, serve  # noqa: E402
 
 SAME_NETWORK = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "CONCURRENT_REQUESTS=16",
                 "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=WARNING", "-s", "TELNETCONSOLE_ENABLED=False"]
@@ -64,23 +66,28 @@ def run(count: int, work: Path, extra: tuple[str, ...] = (), rounds: int = 1, re
     bare_env = {k: v for k, v in os.environ.items() if k not in ("SCRAPY_SETTINGS_MODULE", "PYTHONPATH")}
     urls = work / f"urls-{root.name}.txt"
     ours, theirs, archived = [], [], None
+    server_cpu = {"newscrawl": [], "bare": []}
     log.unlink(missing_ok=True)
     process, url = serve(root, "--access-log", str(log))
     try:
         for _ in range(rounds):
             crawl_dir = Path(tempfile.mkdtemp(dir=work))
+            server_before = cpu_seconds(process.pid)
             ours.append(timed(
                 [sys.executable, "-m", "scrapy", "crawl", "elaph", "-a", f"base_url={url}", *SAME_NETWORK,
                  *(arg for setting in extra for arg in ("-s", setting))], crawl_dir, env,
                 # Without its pipelines a run archives nothing and fails its own check (status 3).
                 accept=(0, 3) if any(s.startswith("ITEM_PIPELINES=") for s in extra) else (0,)))
+            server_cpu["newscrawl"].append(cpu_seconds(process.pid) - server_before)
             if archived is None:  # the first round's fetches are the yardstick's list
                 summary = next((crawl_dir / "archive/elaph").glob("*.summary.json")).read_text(encoding="utf-8")
                 archived = json.loads(summary)["articles"]["archived"]
                 fetched = [url + path for path in log.read_text(encoding="utf-8").splitlines()]
                 urls.write_text("\n".join(fetched), encoding="utf-8")
+            server_before = cpu_seconds(process.pid)
             theirs.append(timed([sys.executable, "-m", "scrapy", "runspider", str(REPO / "benchmarks/bare_spider.py"),
                                  "-a", f"urls={urls}", "-s", "ROBOTSTXT_OBEY=False", *SAME_NETWORK], work, bare_env))
+            server_cpu["bare"].append(cpu_seconds(process.pid) - server_before)
     finally:
         process.terminate()
         process.wait()
@@ -93,7 +100,8 @@ def run(count: int, work: Path, extra: tuple[str, ...] = (), rounds: int = 1, re
             "round_ratios": [b[0] / n[0] for n, b in zip(ours, theirs)],
             "newscrawl_rss_mb": max(r[2] for r in ours), "bare_rss_mb": max(r[2] for r in theirs),
             "newscrawl_cpu_s": newscrawl_cpu, "bare_cpu_s": bare_cpu,
-            "worker_cpu_s": statistics.median(r[3] for r in ours)}
+            "worker_cpu_s": statistics.median(r[3] for r in ours),
+            **{f"{name}_server_cpu_s": statistics.median(seconds) for name, seconds in server_cpu.items()}}
 
 
 def main() -> int:
@@ -117,6 +125,9 @@ def main() -> int:
         print(f"{name}: {result[name + '_cpu_s'] / result['pages'] * 1000:.2f} ms of CPU a page")
     print(f"newscrawl's story worker: {result['worker_cpu_s'] / result['pages'] * 1000:.2f} ms of that, "
           f"the crawl's own process {(result['newscrawl_cpu_s'] - result['worker_cpu_s']) / result['pages'] * 1000:.2f}")
+    print("the mirror server, during each crawl: " + ", ".join(
+        f"{name} {result[name + '_server_cpu_s'] / result['pages'] * 1000:.2f} ms of CPU a page"
+        for name in ("newscrawl", "bare")))
     print(f"ratio newscrawl / bare: {result['ratio']:.2f} (medians of {args.rounds} rounds; each round: "
           + ", ".join(f"{r:.2f}" for r in result["round_ratios"]) + ")")
     return 0
