@@ -52,15 +52,6 @@ def strip_site_name(headline: str, site_names: tuple[str, ...]) -> str:
     return headline.strip()
 
 
-def _repeats_heading(line: str, headings: set[str]) -> bool:
-    # A line several times longer than every heading is a paragraph, whatever its
-    # diacritics or spacing (which at most triple a heading's length): not normalised,
-    # which would cost as much as the rest of this function.
-    if len(line) > 3 * max(map(len, headings)) + 20:
-        return False
-    return normalise_for_matching(line) in {normalise_for_matching(h) for h in headings}
-
-
 def _is_excerpt(summary: str, body: list[str]) -> bool:
     """A description that only repeats the opening of the body is not a summary."""
     probe = clean_inline(summary).rstrip(" .…")[:60]
@@ -120,8 +111,8 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
                          ("generic", generic.get("body"))])
 
     body = result.values.get("body")
-    if body and result.values.get("headline") and _repeats_heading(body[0], {result.values["headline"],
-                                                                                site.get("headline") or ""}):
+    if body and result.values.get("headline") and normalise_for_matching(body[0]) in {
+            normalise_for_matching(h) for h in {result.values["headline"], site.get("headline") or ""}}:
         # Generic extractors keep the page's own heading as the body's first line.
         result.values["body"] = body[1:]
 
