@@ -6,39 +6,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from .archive import open_store
 from .dedup import Decision, StoryRef, compared, decide, key_tokens, min_shared_tokens, published_instant, search_span
-from .text.keys import content_hash, headline_key
-
-# The stores this process holds open, by archive URL: the story worker is one process for
-# many stories, and opening a store (schema check, pragmas) per story would cost more
-# than the story.
-_open_stores: dict = {}
-
-
-def archive_into(url: str, article: dict, site_names: tuple[str, ...], window: timedelta,
-                 refresh: bool) -> tuple[str, str, str | None, str | None, int | None]:
-    """archive_story into the archive at ``url``, keyed by the article's headline: what
-    ArchivePipeline runs, in the story worker or in the crawl's process. Returns (outcome,
-    verdict, reason, URL of the archived story it repeats or continues, story_id): plain
-    values, which cross from the story worker cheaper than the Decision's dataclasses."""
-    key = headline_key(article["headline"], site_names)
-    outcome, decision, story_id = archive_story(open_archive(url), article, key, window, refresh=refresh)
-    return outcome, decision.verdict, decision.reason, decision.other and decision.other.url, story_id
-
-
-def open_archive(url: str):
-    """The store at ``url``, opened on the first call in this process and kept open."""
-    store = _open_stores.get(url)
-    if store is None:
-        store = _open_stores[url] = open_store(url)
-    return store
-
-
-def close_archive(url: str) -> None:
-    store = _open_stores.pop(url, None)
-    if store is not None:
-        store.close()
+from .text.keys import content_hash
 
 
 def archive_story(store, article: dict, key: str, window: timedelta, *, refresh: bool = False,

@@ -1,5 +1,6 @@
-"""Reading an HTML listing page: the articles it links, and its next page, found the
-way most news sites link it. Pure: the spider runs read_listing in the story worker."""
+"""Reading listings: HTML listing pages (the articles they link and their next page, found
+the way most news sites link them), XML sitemaps and RSS/Atom feeds. Pure functions of a
+page's text: the spider routes what they find."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ from collections.abc import Callable
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from parsel import Selector
+from scrapy.utils.gz import gunzip
 
 from .extract.blocks import squash
 from .extract.queries import xpath
+from .text.dates import ParsedDate, parse_date
 
 PAGE_PARAMS = ("page", "p", "pg", "paged", "pageno", "pagenum")
 GENERIC_NEXT_TEXTS = ("next", "next page", "older", "older posts", "التالي", "التالية", "الصفحة التالية")
@@ -62,3 +65,33 @@ def read_listing(html: str, url: str, canonical_url: Callable[[str, str], str | 
     which links are articles and what their one URL is."""
     sel = Selector(text=html, type="html")
     return article_links(sel, url, canonical_url, looks_like_article, origin), next_page_url(sel, url, next_texts)
+
+
+def read_sitemap(body: bytes, url: str, max_size: int = 0) -> tuple[list[tuple[str, ParsedDate | None]],
+                                                                    list[tuple[str, ParsedDate | None,
+                                                                               ParsedDate | None]]]:
+    """(child sitemaps with their lastmod, pages with their news publication date and
+    lastmod) of a sitemap or sitemap index, gzipped or not; URLs made absolute."""
+    if body[:2] == b"\x1f\x8b":
+        body = gunzip(body, max_size=max_size)
+    sel = Selector(text=body.decode("utf-8", "replace"), type="xml")
+    sel.remove_namespaces()
+    children = [(urljoin(url, node.xpath("string(loc)").get().strip()),
+                 parse_date(node.xpath("string(lastmod)").get().strip()))
+                for node in sel.xpath("/sitemapindex/sitemap")]
+    pages = [(urljoin(url, node.xpath("string(loc)").get().strip()),
+              parse_date(node.xpath("string(news/publication_date)").get().strip()),
+              parse_date(node.xpath("string(lastmod)").get().strip()))
+             for node in sel.xpath("/urlset/url")]
+    return children, pages
+
+
+def read_feed(text: str, url: str) -> list[tuple[str, ParsedDate | None]]:
+    """(link, publication date) of each item of an RSS feed or entry of an Atom feed."""
+    sel = Selector(text=text, type="xml")
+    sel.remove_namespaces()
+    items = [(n.xpath("string(link)").get(), n.xpath("string(pubDate)").get() or n.xpath("string(date)").get())
+             for n in sel.xpath("//item")]
+    items += [(n.xpath("link[@rel='alternate']/@href | link[not(@rel)]/@href").get(),
+               n.xpath("string(published)").get() or n.xpath("string(updated)").get()) for n in sel.xpath("//entry")]
+    return [(urljoin(url, link.strip()), parse_date(stamp.strip()) if stamp else None) for link, stamp in items if link]

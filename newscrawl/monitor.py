@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
+from .frontier import INTERRUPTED, is_complete
+
 EXIT_OK = 0
 EXIT_BAD_ARGUMENTS = 2
 EXIT_RUN_FAILED = 3
@@ -43,6 +45,19 @@ def errors_by_kind(stats: Mapping) -> dict[str, int]:
 
 
 UNREACHABLE_LISTED = 1000
+
+
+def walks(stats: Mapping) -> dict[str, dict]:
+    """Per listing stream walked this run (newscrawl.frontier): its pages, how its walk
+    ended, and whether the listing is now covered to its end."""
+    found: dict[str, dict] = {}
+    for key, value in stats.items():
+        if key.startswith("newscrawl/walk/"):
+            stream, field = key.removeprefix("newscrawl/walk/").rsplit("/", 1)
+            found.setdefault(stream, {"pages": 0, "walk": INTERRUPTED})[field if field == "pages" else "walk"] = value
+    for record in found.values():
+        record["complete"] = is_complete(record["walk"])
+    return dict(sorted(found.items()))
 
 
 def summarise(stats: Mapping, reason: str, *, max_error_rate: float, min_coverage: Mapping[str, float],
@@ -100,6 +115,7 @@ def summarise(stats: Mapping, reason: str, *, max_error_rate: float, min_coverag
             "refreshed": stats.get("newscrawl/refreshed", 0),
             "seen": seen,
         },
+        "listings": walks(stats),
         "duplicates": duplicates,
         "dropped": _prefixed(stats, "newscrawl/dropped/"),
         "errors": errors,

@@ -8,13 +8,20 @@ from datetime import timedelta
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
-from .archive import archive_url
-from .archiving import archive_into, close_archive
-from .extensions.worker import run
+from .archive import crawl_archive
+from .archiving import archive_story
 from .text.clean import clean_article
+from .text.keys import headline_key
 from .text.language import detect_language
 
 logger = logging.getLogger(__name__)
+
+
+class Rejected(DropItem):
+    """Not a story this archive keeps (no body, another language): the spider counts it
+    as a failure of its URL, so the page is not fetched run after run."""
+
+    rejected = True
 
 
 def _site(crawler):
@@ -25,7 +32,7 @@ def _site(crawler):
 class CleanTextPipeline:
     """Noise and furniture out of headline, summary, body, authors and tags; the
     dateline split from the body's opening; word_count recomputed. The words stay
-    exactly as published (see newscrawl.text). Runs in the story worker when there is one."""
+    exactly as published (see newscrawl.text)."""
 
     def __init__(self, crawler):
         self.crawler = crawler
@@ -34,9 +41,9 @@ class CleanTextPipeline:
     def from_crawler(cls, crawler):
         return cls(crawler)
 
-    async def process_item(self, item):
+    def process_item(self, item):
         adapter = ItemAdapter(item)
-        adapter.update(await run(self.crawler, clean_article, dict(adapter), _site(self.crawler).FURNITURE))
+        adapter.update(clean_article(dict(adapter), _site(self.crawler).FURNITURE))
         return item
 
 
@@ -61,7 +68,7 @@ class LanguagePipeline:
         wanted = getattr(self.crawler.spider, "languages", ())
         if detected and wanted and detected not in wanted:
             self.crawler.stats.inc_value(f"newscrawl/dropped/language_{detected}")
-            raise DropItem(f"language {detected}, not {','.join(wanted)}: {adapter.get('url')}", log_level="INFO")
+            raise Rejected(f"language {detected}, not {','.join(wanted)}: {adapter.get('url')}", log_level="INFO")
         return item
 
 
@@ -93,61 +100,55 @@ class RequiredFieldsPipeline:
             "body_too_short" if not present["body"] else None
         if reason:
             self.stats.inc_value(f"newscrawl/dropped/{reason}")
-            raise DropItem(f"{reason}: {adapter.get('url')}", log_level="WARNING")
+            raise Rejected(f"{reason}: {adapter.get('url')}", log_level="WARNING")
         return item
 
 
 class ArchivePipeline:
     """Dedup against the archive and archive what is new, in one step per story (the
-    policy is newscrawl.dedup; the store is newscrawl.archive). Duplicates are dropped,
+    policy is newscrawl.dedup; the writes newscrawl.archiving). Duplicates are dropped,
     counted under newscrawl/duplicates/<reason> and logged at DEBUG with both URLs;
-    follow-ups are archived with the first version's story_id. The decision and the write
-    run in the story worker when there is one, which then holds the archive open."""
+    follow-ups are archived with the first version's story_id."""
 
-    def __init__(self, crawler):
+    def __init__(self, crawler, store):
         self.crawler = crawler
         self.stats = crawler.stats
-        self.url = archive_url(crawler.settings)
+        self.store = store
         self.window = timedelta(days=crawler.settings.getfloat("NEWSCRAWL_DEDUP_WINDOW_DAYS"))
-        self.opened = False  # the archive opens with the first story, where the stories are archived
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler)
+        return cls(crawler, crawl_archive(crawler))
 
-    def _refresh(self) -> bool:
-        return getattr(getattr(self.crawler.spider, "params", None), "refresh", False)
-
-    async def close_spider(self):
+    def close_spider(self):
         archived = self.stats.get_value("newscrawl/archived", 0) + self.stats.get_value("newscrawl/refreshed", 0)
         if not archived:
             duplicates = sum(v for k, v in self.stats.get_stats().items() if k.startswith("newscrawl/duplicates/"))
             logger.info("no new stories this run: nothing exported (%d duplicates of archived stories)", duplicates)
         else:
-            logger.info("archived %d new stories in %s", archived, self.url)
-        if self.opened:
-            await run(self.crawler, close_archive, self.url)
+            logger.info("archived %d new stories in %s", archived, self.store.name)
 
-    async def process_item(self, item):
+    def process_item(self, item):
         adapter = ItemAdapter(item)
-        self.opened = True
+        site = _site(self.crawler)
         # A shallow dict: ItemAdapter.asdict() deep-copies the item, a tenth of a millisecond.
-        outcome, verdict, reason, other_url, story_id = await run(
-            self.crawler, archive_into, self.url, dict(adapter.items()), _site(self.crawler).SITE_NAMES, self.window,
-            self._refresh())
+        article = dict(adapter.items())
+        outcome, decision, story_id = archive_story(
+            self.store, article, headline_key(article["headline"], site.SITE_NAMES), self.window,
+            refresh=self.crawler.spider.params.refresh)
         url = adapter["url"]
         if outcome == "unchanged":
             self.stats.inc_value("newscrawl/unchanged")
             raise DropItem(f"unchanged since archived: {url}", log_level="DEBUG")
         if outcome == "duplicate":
-            self.stats.inc_value(f"newscrawl/duplicates/{reason}")
-            raise DropItem(f"duplicate ({reason}): {url} repeats {other_url}", log_level="DEBUG")
+            self.stats.inc_value(f"newscrawl/duplicates/{decision.reason}")
+            raise DropItem(f"duplicate ({decision.reason}): {url} repeats {decision.other.url}", log_level="DEBUG")
         adapter["story_id"] = story_id
         if outcome == "refreshed":
             self.stats.inc_value("newscrawl/refreshed")
             return item
         self.stats.inc_value("newscrawl/archived")
-        if verdict == "followup":
+        if decision.verdict == "followup":
             self.stats.inc_value("newscrawl/followups")
-            logger.debug("follow-up: %s continues story %s (%s)", url, story_id, other_url)
+            logger.debug("follow-up: %s continues story %s (%s)", url, story_id, decision.other.url)
         return item

@@ -1,7 +1,5 @@
 """Every newscrawl setting in one place. Override with -s NAME=VALUE or a settings file."""
 
-import os
-
 from newscrawl.items import EXPORT_FIELDS
 
 BOT_NAME = "newscrawl"
@@ -30,6 +28,8 @@ RETRY_TIMES = 3
 NEWSCRAWL_RETRY_BACKOFF_BASE = 1.0
 NEWSCRAWL_RETRY_BACKOFF_MAX = 30.0
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "newscrawl.middlewares.EveryRequestRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newscrawl.middlewares.BackoffRetryMiddleware": 550,
     # After decompression (590), before the retry middleware reads the text (550).
@@ -56,17 +56,6 @@ NEWSCRAWL_WORKER_DEAD_AFTER = 15.0
 # neither held back nor bounded by this.
 NEWSCRAWL_LISTINGS_AHEAD_BELOW = 500
 
-# Extraction, cleaning and the archive's dedup decision and write run in a child process
-# (newscrawl.extensions.worker), on the second core while Scrapy fetches on the first.
-# With one core to use (the machine's, or what a container or CPU affinity allows) that
-# would only add hand-offs, so it is off there.
-NEWSCRAWL_STORY_WORKER = (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
-                          else os.cpu_count() or 1) > 1
-# A call that runs longer than this many seconds in the story worker fails, and the worker
-# is replaced (0: no limit). Calls take milliseconds; the limit leaves room for a page of
-# megabytes and for SQLite's own 30 s wait for a lock.
-NEWSCRAWL_STORY_WORKER_TIMEOUT = 120.0
-
 # Items in flight per response. An article page yields one item; Scrapy starts this many
 # workers for every callback's output, so its default of 100 is pure overhead here.
 CONCURRENT_ITEMS = 8
@@ -91,6 +80,12 @@ NEWSCRAWL_MIN_BODY_WORDS = 15
 NEWSCRAWL_DATA_DIR = "archive"
 # Default: sqlite:///<NEWSCRAWL_DATA_DIR>/newscrawl.sqlite3
 NEWSCRAWL_ARCHIVE_URL = None
+# Store classes by archive URL scheme, merged over newscrawl.archive.DEFAULT_STORES
+# (sqlite, postgresql, postgres), as FEED_STORAGES is over Scrapy's defaults.
+NEWSCRAWL_ARCHIVE_STORES = {}
+# Set by `scrapy parse`, `shell` and `check`: the crawl's archive is a throwaway in-memory
+# one, so looking at pages never writes to the real archive.
+NEWSCRAWL_ARCHIVE_SCRATCH = False
 # A headline repeated within this many days of publication is the same story.
 NEWSCRAWL_DEDUP_WINDOW_DAYS = 7
 
@@ -119,7 +114,6 @@ NEWSCRAWL_CSV_NEUTRALISE = True
 # the counting (newscrawl/stats.py).
 STATS_CLASS = "newscrawl.stats.StatsCollector"
 EXTENSIONS = {
-    "newscrawl.extensions.worker.StoryWorker": 0,
     "newscrawl.extensions.monitor.RunMonitor": 500,
     "newscrawl.extensions.progress.ProgressLine": 510,
 }

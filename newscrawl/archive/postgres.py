@@ -16,7 +16,7 @@ import psycopg
 from psycopg.rows import dict_row
 
 from .base import ArchiveError, redact_password
-from .sql import ARTICLE_COLUMNS, SCHEMA_TEMPLATE, SCHEMA_VERSION, SQLStore, column_values, stamp
+from .sql import ARTICLE_COLUMNS, SCHEMA_TEMPLATE, SQLStore, column_values, stamp
 
 SCHEMA = SCHEMA_TEMPLATE.format(id="BIGSERIAL PRIMARY KEY", ref="BIGINT", references=" REFERENCES articles (id)",
                                 tokens_table="") + \
@@ -30,39 +30,43 @@ def _lock_id(name: str) -> int:
 
 
 class PostgresStore(SQLStore):
-    def __init__(self, url: str):
+    def __init__(self, url: str, read_only: bool = False):
         self.url = url
+        self.name = redact_password(url)
+        self.read_only = read_only
         try:
             self.db = psycopg.connect(url, autocommit=True, row_factory=dict_row, connect_timeout=10)
             # The decision's reads must see what the previous holder of its locks committed:
             # a snapshot per statement, whatever the server's default.
             self.db.isolation_level = psycopg.IsolationLevel.READ_COMMITTED
+            if read_only:
+                self.db.read_only = True
         except psycopg.Error as error:
-            raise ArchiveError(f"cannot connect to the PostgreSQL archive {redact_password(url)}: "
+            raise ArchiveError(f"cannot connect to the PostgreSQL archive {self.name}: "
                                f"{str(error).strip().splitlines()[0]}") from None
         try:
-            self._check_schema()
+            with self.transaction():
+                if not read_only:  # concurrent first starts create or upgrade the schema once
+                    self.db.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
+                self.prepare()
         except ArchiveError:
             self.db.close()
             raise
         except psycopg.Error as error:
             self.db.close()
-            raise ArchiveError(f"{redact_password(url)} is not a newscrawl archive ({error})") from None
+            raise ArchiveError(f"{self.name} is not a usable newscrawl archive "
+                               f"({str(error).strip().splitlines()[0]})") from None
 
-    def _check_schema(self) -> None:
-        with self.db.transaction():
-            self.db.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
-            tables = {r["tablename"] for r in self.db.execute(
-                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
-            if tables and "newscrawl_meta" not in tables:
-                raise ArchiveError(f"{redact_password(self.url)} is not a newscrawl archive (it holds other tables)")
-            self.db.execute(SCHEMA)
-            self.db.execute("INSERT INTO newscrawl_meta VALUES ('schema_version', %s) ON CONFLICT DO NOTHING",
-                            (SCHEMA_VERSION,))
-            version = self.db.execute("SELECT value FROM newscrawl_meta WHERE key = 'schema_version'").fetchone()
-        if version["value"] != SCHEMA_VERSION:
-            raise ArchiveError(f"{redact_password(self.url)} has archive schema version {version['value']}, "
-                               f"expected {SCHEMA_VERSION}")
+    @classmethod
+    def from_url(cls, url: str, read_only: bool = False) -> PostgresStore:
+        return cls(url, read_only=read_only)
+
+    def _tables(self) -> set[str]:
+        return {r["tablename"] for r in self.db.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
+
+    def _schema_v1(self) -> str:
+        return SCHEMA
 
     @contextmanager
     def transaction(self):

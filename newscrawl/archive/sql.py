@@ -10,8 +10,10 @@ from datetime import datetime, timezone
 
 from ..dedup import StoryRef
 from ..items import EXPORT_FIELDS
+from .base import ArchiveError
 
-SCHEMA_VERSION = "1"
+# The version an archive written by this code has; newscrawl_meta records an archive's own.
+SCHEMA_VERSION = 2
 LIST_FIELDS = ("authors", "tags")
 ARTICLE_COLUMNS = [f for f in EXPORT_FIELDS if f != "story_id"]
 # What the dedup decision reads of an archived story (see _ref), and nothing more.
@@ -19,7 +21,8 @@ LIGHT_COLUMNS = "id, story_id, url, headline_key, NULL AS body, published_at, pu
 REF_COLUMNS = LIGHT_COLUMNS.replace("NULL AS body", "body")
 
 
-# Both stores' tables, with what differs between the databases filled in by each store.
+# Both stores' tables at schema version 1, with what differs between the databases filled
+# in by each store. Never edited: later versions are reached through MIGRATIONS.
 SCHEMA_TEMPLATE = """
 CREATE TABLE IF NOT EXISTS newscrawl_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
@@ -61,6 +64,34 @@ CREATE TABLE IF NOT EXISTS headline_tokens (
 """
 
 
+# MIGRATIONS[n] moves an archive from version n to n + 1: statements run in order, in one
+# transaction with the version's update. A new table or column is a new step here, never
+# an edit of SCHEMA_TEMPLATE or of an earlier step: archives in use went through those.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    # 1 → 2: the crawl frontier (newscrawl.frontier).
+    1: (
+        # Article URLs a listing named that are still to fetch: a run that ends before
+        # fetching them (killed, cut short) leaves them here for the next one.
+        "CREATE TABLE due_urls (url TEXT PRIMARY KEY, site TEXT NOT NULL, listing_time TEXT, found TEXT NOT NULL)",
+        "CREATE INDEX due_urls_site ON due_urls (site)",
+        # Per listing stream (site, source, section), the article URLs from which the
+        # listing has been walked to its end without a gap.
+        "CREATE TABLE covered_urls (stream TEXT NOT NULL, url TEXT NOT NULL, covered TEXT NOT NULL, "
+        "PRIMARY KEY (stream, url))",
+        # The URLs of listing walks still under way, promoted to covered_urls when a walk
+        # reaches the end of its listing or a covered URL.
+        "CREATE TABLE walk_urls (walk TEXT NOT NULL, stream TEXT NOT NULL, url TEXT NOT NULL, "
+        "started TEXT NOT NULL, PRIMARY KEY (walk, url))",
+        "CREATE INDEX walk_urls_stream ON walk_urls (stream, started)",
+    ),
+}
+
+
+def _statements(script: str) -> list[str]:
+    lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
 def stamp(value: datetime | None) -> str | None:
     """Instants are stored as fixed-width UTC text in every store, so they sort as text
     and read back the same from SQLite and PostgreSQL."""
@@ -97,6 +128,111 @@ class SQLStore:
     def transaction(self):
         """A context in which statements commit together (nested: together with the outer one)."""
         raise NotImplementedError
+
+    # --- schema --------------------------------------------------------------------
+
+    name = "archive"  # how messages name this archive (a path, a server URL without password)
+    read_only = False
+
+    def _tables(self) -> set[str]:
+        raise NotImplementedError
+
+    def _schema_v1(self) -> str:
+        raise NotImplementedError
+
+    def _version(self) -> int | None:
+        rows = self._rows("SELECT value FROM newscrawl_meta WHERE key = 'schema_version'")
+        return int(rows[0]["value"]) if rows else None
+
+    def prepare(self) -> None:
+        """Make the schema current: create it in an empty database, upgrade an archive
+        written by an earlier newscrawl in place (MIGRATIONS, one transaction, every row
+        kept). Raises ArchiveError for a database that is not an archive or an archive
+        newer than this code; a read-only store only checks."""
+        with self.transaction():
+            tables = self._tables()
+            if tables and "newscrawl_meta" not in tables:
+                raise ArchiveError(f"{self.name} is not a newscrawl archive (it holds other tables)")
+            version = self._version() if tables else None
+            if version is not None and version > SCHEMA_VERSION:
+                raise ArchiveError(f"{self.name} has archive schema version {version}, newer than this newscrawl's "
+                                   f"({SCHEMA_VERSION}): upgrade newscrawl to use it")
+            if self.read_only:
+                if version is None:
+                    raise ArchiveError(f"{self.name} is not a newscrawl archive (no archive tables)")
+                return
+            if version is None:
+                for statement in _statements(self._schema_v1()):
+                    self._run(statement)
+                self._run("INSERT INTO newscrawl_meta VALUES ('schema_version', '1')")
+                version = 1
+            for step in range(version, SCHEMA_VERSION):
+                for statement in MIGRATIONS[step]:
+                    self._run(statement)
+            if version != SCHEMA_VERSION:
+                self._run("UPDATE newscrawl_meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+
+    # --- the frontier (newscrawl.frontier) ------------------------------------------
+
+    def record_page(self, walk: str, stream: str, started: datetime, walked: list[str],
+                    due: list[tuple[str, str, datetime | None]], *, restart: bool, complete: bool,
+                    now: datetime) -> None:
+        """One listing page of a walk, in one transaction: its article URLs ``due`` for
+        fetching ((url, site, listing time)), the URLs it ``walked`` added to the walk
+        (after forgetting the walk so far when ``restart``: a gap lies above this page),
+        and, when ``complete``, the whole walk promoted to the stream's covered URLs."""
+        with self.transaction():
+            self.add_due(due, now)
+            if restart:
+                self._run("DELETE FROM walk_urls WHERE walk = ?", (walk,))
+            self._run_many("INSERT INTO walk_urls VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                           [(walk, stream, url, stamp(started)) for url in dict.fromkeys(walked)])
+            if complete:
+                self._run("INSERT INTO covered_urls SELECT stream, url, ? FROM walk_urls WHERE walk = ? "
+                          "ON CONFLICT DO NOTHING", (stamp(now), walk))
+                self._run("DELETE FROM walk_urls WHERE walk = ?", (walk,))
+
+    def add_due(self, due: list[tuple[str, str, datetime | None]], now: datetime) -> None:
+        """(url, site, listing time) of article URLs to fetch, due until archived."""
+        if due:
+            with self.transaction():
+                self._run_many("INSERT INTO due_urls VALUES (?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET "
+                               "listing_time = COALESCE(excluded.listing_time, due_urls.listing_time)",
+                               [(url, site, stamp(when), stamp(now)) for url, site, when in due])
+
+    def covered(self, stream: str, urls: list[str]) -> set[str]:
+        """Which of ``urls`` the stream's listing has been walked from to its end."""
+        found = set()
+        unique = list(dict.fromkeys(urls))
+        for start in range(0, len(unique), 300):
+            chunk = unique[start:start + 300]
+            found.update(r["url"] for r in self._rows(
+                f"SELECT url FROM covered_urls WHERE stream = ? AND url IN ({','.join('?' * len(chunk))})",
+                (stream, *chunk)))
+        return found
+
+    def forget_walks(self, stream_prefix: str, before: datetime) -> None:
+        """Drop what walks begun before ``before`` left behind (a run that ended mid-walk)."""
+        with self.transaction():
+            self._run("DELETE FROM walk_urls WHERE stream LIKE ? AND started < ?", (stream_prefix + "%", stamp(before)))
+
+    def due(self, site: str, give_up_after: int) -> list[tuple[str, datetime | None]]:
+        """(url, listing time) of the site's article URLs still to fetch: named by a
+        listing, neither archived nor failed ``give_up_after`` times."""
+        return [(r["url"], instant(r["listing_time"])) for r in self._rows(
+            "SELECT d.url, d.listing_time FROM due_urls d LEFT JOIN failed_urls f ON f.url = d.url "
+            "WHERE d.site = ? AND COALESCE(f.failures, 0) < ? AND d.url NOT IN (SELECT url FROM articles) "
+            "AND d.url NOT IN (SELECT url FROM url_aliases) ORDER BY d.found, d.url", (site, give_up_after))]
+
+    def coverage(self, stream: str) -> tuple[int, datetime | None]:
+        """(covered URLs, the earliest publication instant among their archived stories)."""
+        row = self._rows("SELECT COUNT(*) AS n, MIN(a.published_at) AS oldest FROM covered_urls c "
+                         "LEFT JOIN articles a ON a.url = c.url WHERE c.stream = ?", (stream,))[0]
+        return row["n"], instant(row["oldest"])
+
+    def _resolve(self, urls) -> None:
+        """These URLs are archived (or known copies): no longer due."""
+        self._run_many("DELETE FROM due_urls WHERE url = ?", [(u,) for u in dict.fromkeys(urls)])
 
     @contextmanager
     def deciding(self, site: str, headline_key: str, tokens: list[str], url: str = ""):
@@ -209,6 +345,7 @@ class SQLStore:
             if published:
                 self._run_many("INSERT INTO headline_tokens VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                                [(article["site"], t, published, article_id) for t in tokens])
+            self._resolve([article["url"]])
         return article_id, story_id
 
     def touch(self, article_id: int, seen_at: datetime, alias: str | None = None, reason: str = "") -> None:
@@ -219,6 +356,7 @@ class SQLStore:
             if alias:
                 self._run("INSERT INTO url_aliases VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                           (alias, article_id, reason, stamp(seen_at)))
+                self._resolve([alias])
 
     def replace(self, article_id: int, article: dict, *, headline_key: str, content_hash: str,
                 published_at: datetime | None, tokens: list[str], seen_at: datetime) -> bool:

@@ -2,69 +2,128 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 from .base import ArchiveError
-from .sql import SCHEMA_TEMPLATE, SCHEMA_VERSION, SQLStore
+from .sql import SCHEMA_TEMPLATE, SQLStore
 
 SCHEMA = SCHEMA_TEMPLATE.format(id="INTEGER PRIMARY KEY", ref="INTEGER", references="",
                                 tokens_table=" WITHOUT ROWID")
 
 
 class SQLiteStore(SQLStore):
-    """Archive in one SQLite file, for one crawl at a time (the run lock sees to that);
-    within a crawl the spider's connection and the story worker's take turns through
-    SQLite's own lock."""
+    """Archive in one SQLite file, for one crawl at a time (the run lock sees to that).
+    ``read_only`` opens it with SQLite's mode=ro: nothing, not even the journal mode, is
+    written, so an export can read an archive on a read-only disk."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, read_only: bool = False):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path, timeout=30)
-        self.db.row_factory = sqlite3.Row
+        self.name = str(self.path)
+        self.read_only = read_only
         self._depth = 0
+        if read_only and not self.path.exists():
+            raise ArchiveError(f"no archive at {self.path}")
+        try:
+            self.db = self._connect()
+        except sqlite3.Error as error:
+            raise self._error(error) from None
+        self.db.row_factory = sqlite3.Row
         try:
             # Check what the file is before changing anything in it (WAL mode included).
-            self._check_schema()
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            # A story writes about 11 pages to the WAL; at SQLite's default of 1000 pages a
-            # checkpoint (copy into the database file, then fsync) came every 90 stories and
-            # cost 0.12 ms a story. Committed stories are in the WAL either way; the WAL
-            # grows to at most 40 MB and is folded in and removed when the archive closes.
-            self.db.execute("PRAGMA wal_autocheckpoint=10000")
-        except sqlite3.DatabaseError as error:
+            self.prepare()
+            if not read_only:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+                # A story writes about 11 pages to the WAL; at SQLite's default of 1000 pages a
+                # checkpoint (copy into the database file, then fsync) came every 90 stories and
+                # cost 0.12 ms a story. Committed stories are in the WAL either way; the WAL
+                # grows to at most 40 MB and is folded in and removed when the archive closes.
+                self.db.execute("PRAGMA wal_autocheckpoint=10000")
+        except ArchiveError:
             self.db.close()
-            raise ArchiveError(f"{self.path} is not a newscrawl archive ({error})") from None
+            raise
+        except sqlite3.Error as error:
+            self.db.close()
+            raise self._error(error) from None
 
-    def _check_schema(self) -> None:
-        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if tables and "newscrawl_meta" not in tables:
-            raise sqlite3.DatabaseError("it holds other tables")
-        with self.db:
-            self.db.executescript(SCHEMA)
-            self.db.execute("INSERT OR IGNORE INTO newscrawl_meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
-        version = self.db.execute("SELECT value FROM newscrawl_meta WHERE key='schema_version'").fetchone()[0]
-        if version != SCHEMA_VERSION:
-            raise sqlite3.DatabaseError(f"schema version {version}, expected {SCHEMA_VERSION}")
+    @classmethod
+    def from_url(cls, url: str, read_only: bool = False) -> SQLiteStore:
+        return cls(Path(url.removeprefix("sqlite:///")), read_only=read_only)
+
+    def _connect(self) -> sqlite3.Connection:
+        if not self.read_only:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise ArchiveError(f"cannot create the archive's folder {self.path.parent}: "
+                                   f"{error.strerror or error}") from None
+            for target in (self.path.parent, self.path):
+                if target.exists() and not os.access(target, os.W_OK):
+                    raise ArchiveError(f"cannot write the archive {self.path}: {target} is read-only "
+                                       f"({os.strerror(errno.EACCES)})")
+            return sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
+        try:
+            db = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None)
+            db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            return db
+        except sqlite3.OperationalError:
+            # A WAL archive on a read-only disk cannot make its shared-memory file: with no
+            # writer possible there, reading it as immutable is safe.
+            return sqlite3.connect(uri + "&immutable=1", uri=True, timeout=30, isolation_level=None)
+
+    def _error(self, error: sqlite3.Error) -> ArchiveError:
+        text = str(error)
+        if "readonly" in text or "read-only" in text or "unable to open" in text:
+            return ArchiveError(f"cannot write the archive {self.path}: {text}")
+        if "not a database" in text:
+            return ArchiveError(f"{self.path} is not a newscrawl archive (not a SQLite database); nothing was "
+                                "written to it")
+        if "malformed" in text or "corrupt" in text:
+            return ArchiveError(f"the archive {self.path} is damaged ({text}); nothing was written to it — "
+                                "restore a copy or move it away")
+        if "disk is full" in text or "disk I/O" in text:
+            return ArchiveError(f"cannot write the archive {self.path}: {text}")
+        return ArchiveError(f"{self.path} is not a usable newscrawl archive ({text})")
+
+    def _tables(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+    def _schema_v1(self) -> str:
+        return SCHEMA
 
     @contextmanager
     def transaction(self):
-        # sqlite3's own context manager commits at every exit; only the outermost may.
-        # sqlite3 would begin the transaction only at its first write, leaving the reads
-        # before it (the dedup decision's) each to a read lock of their own, with room for
-        # another connection to write in between: BEGIN IMMEDIATE takes the write lock first.
+        # Only the outermost context commits. BEGIN IMMEDIATE takes the write lock first,
+        # so the reads before a write (the dedup decision's) see no other writer's work
+        # in between; a read-only store takes a plain (deferred) read transaction.
         self._depth += 1
         try:
             if self._depth == 1:
-                with self.db:
-                    self.db.execute("BEGIN IMMEDIATE")
+                self.db.execute("BEGIN" if self.read_only else "BEGIN IMMEDIATE")
+                try:
                     yield
+                except BaseException:
+                    self._rollback()
+                    raise
+                try:
+                    self.db.execute("COMMIT")
+                except sqlite3.Error:  # a full disk fails at the commit: nothing of it stays
+                    self._rollback()
+                    raise
             else:
                 yield
         finally:
             self._depth -= 1
+
+    def _rollback(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
 
     def _rows(self, sql, params=()):
         return self.db.execute(sql, params).fetchall()

@@ -12,6 +12,7 @@ from pathlib import Path
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from ..archive import crawl_archive
 from ..monitor import summarise
 from ..runs import run_stamp
 
@@ -29,8 +30,9 @@ class RunMonitor:
     `scrapy crawl` then exits with the verdict's status (0 ok, 3 failed).
     """
 
-    def __init__(self, crawler):
+    def __init__(self, crawler, store):
         settings = crawler.settings
+        self.store = store
         if not settings.get("NEWSCRAWL_SUMMARY_PATH"):
             raise NotConfigured
         self.crawler = crawler
@@ -42,19 +44,30 @@ class RunMonitor:
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler)
+        return cls(crawler, crawl_archive(crawler))
 
     def spider_closed(self, spider, reason):
         stats = self.crawler.stats
         summary = summarise(stats.get_stats(), reason, max_error_rate=self.max_error_rate,
                             min_coverage=self.min_coverage, max_blocked_share=self.max_blocked_share,
                             unreachable=getattr(spider, "unreachable", {}), end=datetime.now(timezone.utc))
+        for stream, listing in summary["listings"].items():
+            # How far back the archive holds every story this listing names.
+            _, oldest = self.store.coverage(stream)
+            listing["complete_back_to"] = oldest.date().isoformat() if listing["complete"] and oldest else None
         summary = {"spider": spider.name, **summary}
         verdict = summary["verdict"]
         stats.set_value("newscrawl/exit_status", verdict["exit_status"])
         path = Path(self.path_template % {"name": spider.name, "run": run_stamp(self.crawler)})
         summary["summary_path"] = str(path)
         _write_json(path, summary)
+        for stream, listing in summary["listings"].items():
+            if listing["complete"]:
+                logger.info("%s: complete back to %s (%d listing pages this run)", stream,
+                            listing["complete_back_to"] or "its first story", listing["pages"])
+            else:
+                logger.warning("%s: complete only to where this run began — walk %s after %d pages; the next "
+                               "plain run walks on from there", stream, listing["walk"], listing["pages"])
         if verdict["ok"]:
             logger.info("run ok: %d archived; summary in %s", summary["articles"]["archived"], path)
         else:

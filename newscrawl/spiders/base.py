@@ -7,37 +7,34 @@ RSS or Atom), and "html" (the home page, the section pages it links, -a start_ur
 with pagination). HTML listings start once the others are done, so the dates that APIs,
 sitemaps and feeds carry reach the articles first.
 
-Incremental: articles already in the archive are not requested (unless -a refresh=1),
-and a listing stops paging at a page that holds nothing new to this job.
+The spider only routes: listings are read by newscrawl.listing and the site module,
+what to fetch and where paging stops is newscrawl.frontier's, pages are read by
+newscrawl.extract, and the crawl's one archive store (newscrawl.archive.crawl_archive)
+is handed to each.
 """
 
 from __future__ import annotations
 
 import hashlib
-from calendar import monthrange
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
 import scrapy
-from parsel import Selector
+from itemadapter import ItemAdapter
 from scrapy import Request, signals
 from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import TextResponse
-from scrapy.utils.defer import maybe_deferred_to_future
-from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import sitemap_urls_from_robots
-from twisted.internet.task import deferLater
 
 from newscrawl import __version__
-from newscrawl.archive import archive_url, open_store
+from newscrawl.archive import crawl_archive
 from newscrawl.assemble import build_article, published_date
-from newscrawl.extensions.worker import run
 from newscrawl.extract.chain import extract_article
+from newscrawl.frontier import Frontier, Walk
 from newscrawl.items import Article
-from newscrawl.listing import article_links, read_listing
+from newscrawl.listing import article_links, read_feed, read_listing, read_sitemap
 from newscrawl.params import CrawlParams, parse_params
-from newscrawl.text.dates import parse_date
 
 ARTICLE_PRIORITY = 10
 
@@ -63,8 +60,8 @@ class SiteSpider(scrapy.Spider):
         self.allowed_domains = sorted(h for h in hosts if h)
         self._html_listings_started = False
         self.archive = None
-        # Set when the job starts: by start(), by a resumed JOBDIR's state, or by the
-        # distributed scheduler (the shared job's start).
+        self.frontier: Frontier | None = None
+        # Set when the job starts, or by the distributed scheduler (the shared job's start).
         self.job_started: datetime | None = None
         # Article URLs that could not be fetched, with their last error, for the run summary.
         self.unreachable: dict[str, str] = {}
@@ -75,10 +72,15 @@ class SiteSpider(scrapy.Spider):
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider.start_html_listings, signal=signals.spider_idle)
-        crawler.signals.connect(spider.close_archive, signal=signals.spider_closed)
+        crawler.signals.connect(spider.record_redirects, signal=signals.spider_closed)
         crawler.signals.connect(spider.request_dropped, signal=signals.request_dropped)
-        spider.archive = open_store(archive_url(crawler.settings))
-        spider.give_up_after = crawler.settings.getint("NEWSCRAWL_GIVE_UP_AFTER_FAILURES")
+        crawler.signals.connect(spider.item_dropped, signal=signals.item_dropped)
+        spider.archive = crawl_archive(crawler)
+        # Crawler.stats exists only once the crawl starts: looked up when a figure is counted.
+        spider.frontier = Frontier(spider.archive, spider.site, spider.params, origin=spider.origin,
+                                   give_up_after=crawler.settings.getint("NEWSCRAWL_GIVE_UP_AFTER_FAILURES"),
+                                   count=lambda key: crawler.stats.inc_value(f"newscrawl/{key}"),
+                                   note=lambda key, value: crawler.stats.set_value(f"newscrawl/{key}", value))
         spider.listings_ahead_below = crawler.settings.getint("NEWSCRAWL_LISTINGS_AHEAD_BELOW")
         return spider
 
@@ -90,6 +92,13 @@ class SiteSpider(scrapy.Spider):
             if alias and alias != request.url and request.callback == self.parse_article:
                 self.redirect_aliases[alias] = request.url
 
+    def item_dropped(self, item, response, exception):
+        """A page the pipelines rejected (not a story, wrong language) counts as a failure
+        of its URL, so it is not fetched run after run (see NEWSCRAWL_GIVE_UP_AFTER_FAILURES)."""
+        url = ItemAdapter(item).get("url")
+        if getattr(exception, "rejected", False) and url:
+            self.archive.record_failure(url, f"not archived: {exception}"[:200], datetime.now(timezone.utc))
+
     @classmethod
     def update_settings(cls, settings):
         super().update_settings(settings)
@@ -98,7 +107,7 @@ class SiteSpider(scrapy.Spider):
             settings.set("USER_AGENT", f"newscrawl/{__version__} (+{contact}) Scrapy/{scrapy.__version__}",
                          priority="spider")
 
-    def close_archive(self):
+    def record_redirects(self):
         now = datetime.now(timezone.utc)
         for alias, target in self.redirect_aliases.items():
             archived = self.archive.by_url(target)
@@ -106,18 +115,26 @@ class SiteSpider(scrapy.Spider):
                 self.archive.touch(archived.id, now, alias=alias, reason="redirect")
             else:  # a redirect loop, or a redirect to a page that failed
                 self.archive.record_failure(alias, f"redirected to {target}, which was not archived", now)
-        self.archive.close()
 
     async def start(self):
         # With JOBDIR, spider.state survives a pause: a resumed job keeps its start.
         state = getattr(self, "state", {})
-        if "job_started" not in state and self.job_started is None:
-            self.job_started = await self._next_whole_second()
-        self.job_started = state.setdefault("job_started", self.job_started)
+        if self.job_started is None:
+            self.job_started = datetime.fromisoformat(state.setdefault(
+                "job_started", datetime.now(timezone.utc).isoformat()))
+        # Walks begun by runs before this job will never complete: what they saw is
+        # walked again by this one.
+        self.frontier.forget_old_walks(self.job_started)
+        # What earlier runs found and did not archive: first, it has waited longest.
+        due = self.frontier.due()
+        if due:
+            self.logger.info("%d article URLs due from earlier runs", len(due))
+        for url, listing_time in due:
+            yield self._article_request(url, listing_time)
         sources = self.site.SOURCES
         if "api" in sources:
             for section in self.params.sections:
-                yield self._api_request(section, 1)
+                yield self._api_request(self.frontier.start_walk("api", section), section)
         if "sitemap" in sources:
             yield Request(self.origin + "/robots.txt", callback=self.parse_robots, errback=self.listing_failed)
             for path in self.site.SITEMAPS:
@@ -125,76 +142,6 @@ class SiteSpider(scrapy.Spider):
         if "feed" in sources:
             for path in self.site.FEEDS:
                 yield self._feed_request(urljoin(self.origin + "/", path))
-
-    @staticmethod
-    async def _next_whole_second() -> datetime:
-        """The archive records instants to the second: a job begun in the second in which
-        an earlier run archived its last stories could not tell them from its own (and
-        would page on past them). A new job waits for the next whole second and begins then."""
-        from twisted.internet import reactor
-
-        now = datetime.now(timezone.utc)
-        begin = now.replace(microsecond=0) + timedelta(seconds=1)
-        await maybe_deferred_to_future(deferLater(reactor, (begin - now).total_seconds(), lambda: None))
-        return begin
-
-    # --- what is new ---------------------------------------------------------------
-
-    def _classify(self, url: str, known: dict) -> tuple[bool, bool]:
-        """(new to this job, still to fetch) for an article URL. New: not archived before
-        the job started — a story archived earlier in this job (say, from the API) is
-        new too, so the HTML listings page past it, but it is not fetched again. With
-        -a refresh=1 everything is both; a link that failed run after run is neither."""
-        if self.params.refresh:
-            return True, True
-        seen, failures = known[url]
-        if seen is None and failures >= self.give_up_after:
-            self.crawler.stats.inc_value("newscrawl/articles/given_up")
-            return False, False
-        if seen is None:
-            return True, True
-        if seen >= self.job_started.replace(microsecond=0):
-            return True, False
-        self.crawler.stats.inc_value("newscrawl/articles/skipped_archived")
-        return False, False
-
-    def _look_up(self, urls) -> dict:
-        """The archive's state of all the article links of one listing page, asked at once."""
-        return {} if self.params.refresh else self.archive.url_states([u for u in urls if u])
-
-    def _before_since(self, day: date | None) -> bool:
-        return bool(self.params.since and day) and day < self.params.since
-
-    def _after_until(self, day: date | None) -> bool:
-        return bool(self.params.until and day) and day > self.params.until
-
-    def _page_limit(self, page: int) -> bool:
-        return self.params.max_pages is not None and page >= self.params.max_pages
-
-    def _month_bounds(self, url: str) -> tuple[date | None, date | None]:
-        month = self.site.url_month(url)
-        return (date(*month, 1), date(*month, monthrange(*month)[1])) if month else (None, None)
-
-    def _consider(self, url: str | None, published: datetime | None, known: dict) -> tuple[bool, Request | None]:
-        """(new to this job, request to make) for one article a listing names."""
-        if url is None:
-            return False, None
-        first, last = self._month_bounds(url)
-        day = published.date() if published else None
-        if self._before_since(day or last):
-            return False, None
-        if self._after_until(day or first):
-            return True, None  # newer than the window: keep paging towards it
-        if not self._in_sections(url):
-            return False, None
-        new, fetch = self._classify(url, known)
-        return new, (self._article_request(url, published) if fetch else None)
-
-    def _in_sections(self, url: str) -> bool:
-        section = self.site.section_of(url)
-        return section is None or not self.site.SECTIONS or section.lower() in {s.lower() for s in self.params.sections}
-
-    # --- JSON listing API ------------------------------------------------------------
 
     def _listing_priority(self) -> int:
         """For listing pages (API, HTML, sitemaps, feeds): ahead of articles while the
@@ -208,30 +155,42 @@ class SiteSpider(scrapy.Spider):
             return 0
         return ARTICLE_PRIORITY + 1 if waiting < self.listings_ahead_below else 0
 
-    def _api_request(self, section: str, page: int) -> Request:
-        return Request(self.site.api_url(section, page, self.params.base_url), callback=self.parse_api,
-                       errback=self.listing_failed, cb_kwargs={"section": section, "page": page},
+    def _walked(self, walk: Walk, entries, has_next: bool, looped: bool = False) -> tuple[list[Request], Walk | None]:
+        decision = self.frontier.read_page(walk, entries, has_next, looped)
+        if decision.ended:
+            self.logger.debug("%s: walk ends at page %d (%s)", walk.stream, walk.page, decision.ended)
+        return [self._article_request(url, when) for url, when in decision.fetch], decision.next
+
+    def listing_failed(self, failure):
+        self.crawler.stats.inc_value("newscrawl/listing/failed")
+        self.logger.warning("listing %s failed: %s", failure.request.url, failure.value)
+        walk = failure.request.cb_kwargs.get("walk")
+        if walk is not None:
+            self.frontier.listing_failed(walk)
+
+    # --- JSON listing API ------------------------------------------------------------
+
+    def _api_request(self, walk: Walk, section: str) -> Request:
+        return Request(self.site.api_url(section, walk.page, self.params.base_url), callback=self.parse_api,
+                       errback=self.listing_failed, cb_kwargs={"walk": walk, "section": section},
                        priority=self._listing_priority())
 
-    def parse_api(self, response, section: str, page: int):
+    def parse_api(self, response, walk: Walk, section: str):
         try:
             entries = self.site.api_entries(response.json())
         except (ValueError, KeyError, TypeError, AttributeError):
             self.logger.error("listing API answered something that is not its JSON: %s", response.url)
             self.crawler.stats.inc_value("newscrawl/listing/api_unreadable")
-            return
+            self.frontier.listing_failed(walk)
+            return []
         self.crawler.stats.inc_value("newscrawl/listing/api_pages")
         entries = [(self.site.canonical_url(urljoin(self.origin, path), self.origin), published)
                    for path, published in entries]
-        known = self._look_up(url for url, _ in entries)
-        fresh = 0
-        for url, published in entries:
-            new, request = self._consider(url, published, known)
-            fresh += new
-            if request:
-                yield request
-        if fresh and not self._page_limit(page):
-            yield self._api_request(section, page + 1)
+        # An empty page is the end of the listing.
+        requests, following = self._walked(walk, entries, has_next=bool(entries))
+        if following:
+            requests.append(self._api_request(following, section))
+        return requests
 
     # --- sitemaps and feeds --------------------------------------------------------
 
@@ -248,52 +207,27 @@ class SiteSpider(scrapy.Spider):
             yield self._sitemap_request(url)
 
     def parse_sitemap(self, response):
-        body = response.body
-        if body[:2] == b"\x1f\x8b":
-            body = gunzip(body, max_size=self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
-        sel = Selector(text=body.decode("utf-8", "replace"), type="xml")
-        sel.remove_namespaces()
+        children, pages = read_sitemap(response.body, response.url, self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
         self.crawler.stats.inc_value("newscrawl/listing/sitemaps")
-        for number, node in enumerate(sel.xpath("/sitemapindex/sitemap"), start=1):
+        since = self.params.since
+        for number, (url, modified) in enumerate(children, start=1):
             if self.params.max_pages is not None and number > self.params.max_pages:
                 break  # max_pages bounds the sitemaps followed from an index
-            modified = parse_date(node.xpath("string(lastmod)").get().strip())
-            if modified and self._before_since(modified.value.date()):
+            if since and modified and modified.value.date() < since:
                 continue  # nothing in it changed since `since`
-            yield self._sitemap_request(urljoin(response.url, node.xpath("string(loc)").get().strip()))
-        entries = []
-        for node in sel.xpath("/urlset/url"):
-            loc = node.xpath("string(loc)").get().strip()
-            published = parse_date(node.xpath("string(news/publication_date)").get().strip())
-            modified = parse_date(node.xpath("string(lastmod)").get().strip())
-            if published is None and modified and self._before_since(modified.value.date()):
-                continue
-            entries.append((self.site.canonical_url(urljoin(response.url, loc), self.origin), _instant(published)))
-        known = self._look_up(url for url, _ in entries)
-        for url, when in entries:
-            _, request = self._consider(url, when, known)
-            if request:
-                yield request
+            yield self._sitemap_request(url)
+        entries = [(self.site.canonical_url(loc, self.origin), _instant(published))
+                   for loc, published, modified in pages
+                   if published or not (since and modified and modified.value.date() < since)]
+        for url, when in self.frontier.to_fetch(entries):
+            yield self._article_request(url, when)
 
     def parse_feed(self, response):
-        sel = Selector(text=response.text, type="xml")
-        sel.remove_namespaces()
         self.crawler.stats.inc_value("newscrawl/listing/feeds")
-        items = [(n.xpath("string(link)").get(), n.xpath("string(pubDate)").get() or n.xpath("string(date)").get())
-                 for n in sel.xpath("//item")]
-        items += [(n.xpath("link[@rel='alternate']/@href | link[not(@rel)]/@href").get(),
-                   n.xpath("string(published)").get() or n.xpath("string(updated)").get()) for n in sel.xpath("//entry")]
-        entries = [(self.site.canonical_url(urljoin(response.url, link.strip()), self.origin),
-                    _instant(parse_date(stamp.strip()) if stamp else None)) for link, stamp in items if link]
-        known = self._look_up(url for url, _ in entries)
-        for url, when in entries:
-            _, request = self._consider(url, when, known)
-            if request:
-                yield request
-
-    def listing_failed(self, failure):
-        self.crawler.stats.inc_value("newscrawl/listing/failed")
-        self.logger.warning("listing %s failed: %s", failure.request.url, failure.value)
+        entries = [(self.site.canonical_url(link, self.origin), _instant(published))
+                   for link, published in read_feed(response.text, response.url)]
+        for url, when in self.frontier.to_fetch(entries):
+            yield self._article_request(url, when)
 
     # --- HTML listings -------------------------------------------------------------
 
@@ -303,12 +237,14 @@ class SiteSpider(scrapy.Spider):
         self._html_listings_started = True
         self.crawler.engine.crawl(Request(self.origin + "/", callback=self.parse_home, errback=self.listing_failed))
         for url in self.params.start_urls:
-            self.crawler.engine.crawl(self._listing_request(url, None, 1, ()))
+            self.crawler.engine.crawl(self._listing_request(url, self.frontier.start_walk("html", url), ()))
         raise DontCloseSpider
 
-    def _listing_request(self, url: str, section: str | None, page: int, seen: tuple) -> Request:
-        return Request(url, callback=self.parse_listing, errback=self.listing_failed,
-                       cb_kwargs={"section": section, "page": page, "seen": seen}, priority=self._listing_priority())
+    def _listing_request(self, url: str, walk: Walk, seen: tuple) -> Request:
+        # A next link back to a page already fetched must reach parse_listing, which sees
+        # the loop and ends the walk there; filtered, the walk would never end.
+        return Request(url, callback=self.parse_listing, errback=self.listing_failed, dont_filter=walk.page > 1,
+                       cb_kwargs={"walk": walk, "seen": seen}, priority=self._listing_priority())
 
     def parse_home(self, response):
         if "feed" in self.site.SOURCES:
@@ -319,36 +255,26 @@ class SiteSpider(scrapy.Spider):
             url = urljoin(response.url, href.strip())
             section = self.site.section_of_listing(url, self.params.sections)
             if section and urlsplit(url).hostname == urlsplit(self.origin).hostname:
-                yield self._listing_request(url, section, 1, ())
+                yield self._listing_request(url, self.frontier.start_walk("html", section), ())
         links = article_links(response.selector, response.url, self.site.canonical_url, self.site.looks_like_article,
                               self.origin)
-        known = self._look_up(links)
-        for url in links:
-            _, request = self._consider(url, None, known)
-            if request:
-                yield request
+        for url, when in self.frontier.to_fetch([(link, None) for link in links]):
+            yield self._article_request(url, when)
 
-    async def parse_listing(self, response, section: str | None, page: int, seen: tuple) -> list[Request]:
+    def parse_listing(self, response, walk: Walk, seen: tuple) -> list[Request]:
         self.crawler.stats.inc_value("newscrawl/listing/html_pages")
-        # Read in the story worker when there is one, like the articles.
-        links, next_url = await run(self.crawler, read_listing, response.text, response.url, self.site.canonical_url,
-                                    self.site.looks_like_article, self.origin, self.site.NEXT_TEXTS)
+        links, next_url = read_listing(response.text, response.url, self.site.canonical_url,
+                                       self.site.looks_like_article, self.origin, self.site.NEXT_TEXTS)
         # Stable across processes (Python's str hash is not), so a resumed job still sees loops.
         signature = hashlib.sha1("\n".join(sorted(links)).encode()).hexdigest()[:16]
-        if signature in seen:
+        looped = signature in seen
+        if looped:
             self.logger.info("listing page repeats an earlier page, stop paging: %s", response.url)
             self.crawler.stats.inc_value("newscrawl/listing/loops_stopped")
-            return []
-        known = self._look_up(links)
-        requests, fresh = [], 0
-        for url in links:
-            new, request = self._consider(url, None, known)
-            fresh += new
-            if request:
-                requests.append(request)
-        # Nothing new here: older pages hold nothing new either.
-        if next_url and fresh and not self._page_limit(page):
-            requests.append(self._listing_request(next_url, section, page + 1, (*seen, signature)))
+        requests, following = self._walked(walk, [(link, None) for link in links], has_next=bool(next_url),
+                                           looped=looped)
+        if following:
+            requests.append(self._listing_request(next_url, following, (*seen, signature)))
         return requests
 
     # --- articles ------------------------------------------------------------------
@@ -375,10 +301,7 @@ class SiteSpider(scrapy.Spider):
         self.archive.record_failure(url, reason, datetime.now(timezone.utc))
         self.crawler.stats.inc_value("newscrawl/articles/unreachable")
 
-    async def parse_article(self, response, listing_time: datetime | None = None) -> list[Article]:
-        # A list, not an async generator: Scrapy runs a list through its spider middlewares'
-        # plain path, an async generator through their asynchronous wrappers, which cost
-        # more per item.
+    def parse_article(self, response, listing_time: datetime | None = None) -> list[Article]:
         kind = response.headers.get(b"Content-Type", b"text/html").decode("latin-1").lower()
         if not isinstance(response, TextResponse) or not ("html" in kind or kind.startswith("text/")):
             # Scrapy picks the response class by the URL's .html when the type is unknown.
@@ -387,21 +310,19 @@ class SiteSpider(scrapy.Spider):
         url = self.site.canonical_url(response.url, self.origin) or response.url
         # The site's clock, for relative dates («منذ ساعتين»), which are then read in its zone.
         now = datetime.now(self.zone).replace(tzinfo=None)
-        # Read in the story worker when there is one: the page is parsed there, not here.
-        extraction = await run(self.crawler, extract_article, response.text, self.site.LAYOUTS, self.site.SITE_NAMES,
-                               now, response.url)
+        extraction = extract_article(response.text, self.site.LAYOUTS, self.site.SITE_NAMES, now, response.url)
         requested = [self.site.canonical_url(u, self.origin) for u in response.meta.get("redirect_urls", [])]
         stats = self.crawler.stats
         if self.site.REQUIRE_ARTICLE_MARKUP and not extraction.is_article and listing_time is None:
             stats.inc_value("newscrawl/skipped/not_an_article")
+            self.archive.record_failure(response.request.url, "not an article", datetime.now(timezone.utc))
             return []
         published, source = published_date(extraction, listing_time, self.site.url_month(url))
         for name, field_source in {**extraction.sources, "published": source}.items():
             if field_source:
                 stats.inc_value(f"newscrawl/field/{name}/{field_source}")
-        if published and published.precision != "month" and (
-                self._before_since(published.value.date()) or self._after_until(published.value.date())):
-            stats.inc_value("newscrawl/skipped/outside_window")
+        if published and published.precision != "month" and self.frontier.outside_window(published.value.date()):
+            stats.inc_value("newscrawl/skipped/outside_window")  # stays due for a run whose window holds it
             return []
         article = build_article(
             extraction, url=url, site=self.site.NAME, section=self.site.section_of(url),

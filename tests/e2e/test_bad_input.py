@@ -18,7 +18,7 @@ from tests.conftest import run_crawl, run_export, scrapy_env
     "NEWSCRAWL_MIN_FIELD_COVERAGE={broken",
     "NEWSCRAWL_MIN_FIELD_COVERAGE={\"body\": 2}",
     "NEWSCRAWL_PROGRESS=sometimes",
-    "NEWSCRAWL_STORY_WORKER_TIMEOUT=-1",
+    "NEWSCRAWL_GIVE_UP_AFTER_FAILURES=twice",
 ])
 def test_unreadable_settings_are_refused(tmp_path, setting):
     result = run_crawl(tmp_path, "-a", "base_url=http://127.0.0.1:9", "-s", setting)
@@ -35,7 +35,7 @@ def test_a_file_that_is_not_an_archive_is_left_alone(tmp_path):
     result = run_crawl(tmp_path, "-a", "base_url=http://127.0.0.1:9")
     assert result.returncode == 4
     assert result.stderr.strip().splitlines() == [
-        "scrapy crawl elaph: archive/newscrawl.sqlite3 is not a newscrawl archive (file is not a database)"]
+        f"scrapy crawl elaph: {archive} is not a newscrawl archive (not a SQLite database); nothing was written to it"]
     assert archive.read_bytes() == b"my notes, not a database\n" * 100
     done = run_export(tmp_path, "-o", "out.csv")
     assert done.returncode == 1 and "is not a newscrawl archive" in done.stderr

@@ -63,7 +63,7 @@ def test_a_second_run_is_refused_while_the_first_holds_the_lock(served, tmp_path
     second = run_crawl(tmp_path, "-a", f"base_url={mirror.url}")
     assert second.returncode == 75
     assert second.stderr.strip().splitlines() == [
-        f"scrapy crawl elaph: another elaph run holds archive/newscrawl.sqlite3.elaph.lock "
+        f"scrapy crawl elaph: another elaph run holds {lock} "
         f"(pid {first.pid} since {lock.read_text().split(' since ')[1].strip()}); not starting"]
     first.communicate(timeout=300)
     assert first.returncode == 0

@@ -61,7 +61,7 @@ def test_a_file_that_is_not_an_archive_is_refused(tmp_path):
 
 def test_no_other_connection_writes_while_a_story_is_decided(tmp_path):
     """The decision's reads and the story's write are one transaction: another connection
-    (the crawl's, while the story worker decides) cannot archive in between."""
+    (another process on the same file) cannot archive in between."""
     deciding, other = (open_store(f"sqlite:///{tmp_path}/a.sqlite3") for _ in range(2))
     other.db.execute("PRAGMA busy_timeout = 50")
     with deciding.deciding("x", "عنوان", ["عنوان"], url="https://x.test/1"):
