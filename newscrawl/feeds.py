@@ -7,13 +7,16 @@ from pathlib import Path
 
 from scrapy.extensions.feedexport import FileFeedStorage
 
+from .archive import data_dir
 from .runs import run_stamp
 
 
 def uri_params(params: dict, spider) -> dict:
     """Add %(run)s: the run's start time (UTC), the same for the CSV and the JSON Lines
-    file, unlike Scrapy's %(time)s which each feed reads from the clock when it opens."""
+    file, unlike Scrapy's %(time)s which each feed reads from the clock when it opens;
+    and %(data_dir)s, NEWSCRAWL_DATA_DIR resolved (newscrawl.archive.data_dir)."""
     params["run"] = run_stamp(spider.crawler)
+    params["data_dir"] = str(data_dir(spider.crawler.settings))
     return params
 
 
@@ -28,6 +31,9 @@ class AtomicFileFeedStorage(FileFeedStorage):
         if self.write_mode == "ab" and target.exists():
             return super().open(spider)
         target.parent.mkdir(parents=True, exist_ok=True)
+        # What a killed or failed run left half written here is of no use to anyone.
+        for leftover in target.parent.glob(".*.part"):
+            leftover.unlink(missing_ok=True)
         self.partial = target.with_name(f".{target.name}.part")
         return self.partial.open("wb")
 

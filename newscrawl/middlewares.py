@@ -4,6 +4,7 @@ robots.txt for every request."""
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from scrapy import Request
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
@@ -14,6 +15,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
+from .archive import ArchiveError
 from .blocking import is_challenge
 from .charset import declared_encoding, true_encoding
 
@@ -120,3 +122,34 @@ class ImpersonateMiddleware:
 
     def process_request(self, request):
         request.meta.setdefault("impersonate", self.browser)
+
+
+def stop_for_archive(crawler, error: ArchiveError) -> None:
+    """The archive cannot be written (a full disk, a file-size limit, a lost server):
+    stop the run, keeping every story committed so far. Said once, in one line; the
+    run's summary and `scrapy crawl`'s exit status (4) carry it."""
+    stats = crawler.stats
+    if stats.get_value("newscrawl/archive_error"):
+        return
+    stats.set_value("newscrawl/archive_error", str(error))
+    logging.getLogger(__name__).error("stopping: %s", error)
+    if crawler.engine is not None and crawler.spider is not None:
+        crawler.engine.close_spider(crawler.spider, "archive_error")
+
+
+class ArchiveErrorMiddleware:
+    """Spider middleware: a callback that failed because the archive could not be
+    written stops the run (stop_for_archive) instead of logging a traceback per page."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_spider_exception(self, response, exception):
+        if isinstance(exception, ArchiveError):
+            stop_for_archive(self.crawler, exception)
+            return []
+        return None

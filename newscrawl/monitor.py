@@ -83,7 +83,10 @@ def summarise(stats: Mapping, reason: str, *, max_error_rate: float, min_coverag
     attempted = stats.get("newscrawl/items/seen", 0) + len(unreachable)
 
     failures = []
-    if reason != "finished":
+    archive_error = stats.get("newscrawl/archive_error")
+    if archive_error:
+        failures.append(f"the archive could not be written, the run stopped: {archive_error}")
+    elif reason != "finished":
         failures.append(f"the crawl did not finish: finish reason {reason!r}")
     if attempted and not accounted:
         failures.append(f"listings showed {attempted} new articles but none was archived")
@@ -125,6 +128,7 @@ def summarise(stats: Mapping, reason: str, *, max_error_rate: float, min_coverag
                                      ][:UNREACHABLE_LISTED]},
         "error_rate": round(error_rate, 4),
         "field_coverage": {f: (round(v, 4) if v is not None else None) for f, v in coverage.items()},
-        "verdict": {"ok": not failures, "exit_status": EXIT_RUN_FAILED if failures else EXIT_OK,
+        "verdict": {"ok": not failures,
+                    "exit_status": EXIT_ARCHIVE_UNUSABLE if archive_error else EXIT_RUN_FAILED if failures else EXIT_OK,
                     "failures": failures},
     }

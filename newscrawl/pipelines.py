@@ -8,7 +8,7 @@ from datetime import timedelta
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
-from .archive import crawl_archive
+from .archive import ArchiveError, crawl_archive
 from .archiving import archive_story
 from .text.clean import clean_article
 from .text.keys import headline_key
@@ -133,9 +133,15 @@ class ArchivePipeline:
         site = _site(self.crawler)
         # A shallow dict: ItemAdapter.asdict() deep-copies the item, a tenth of a millisecond.
         article = dict(adapter.items())
-        outcome, decision, story_id = archive_story(
-            self.store, article, headline_key(article["headline"], site.SITE_NAMES), self.window,
-            refresh=self.crawler.spider.params.refresh)
+        try:
+            outcome, decision, story_id = archive_story(
+                self.store, article, headline_key(article["headline"], site.SITE_NAMES), self.window,
+                refresh=self.crawler.spider.params.refresh)
+        except ArchiveError as error:  # nothing of this story was committed: it stays due
+            from .middlewares import stop_for_archive
+
+            stop_for_archive(self.crawler, error)
+            raise DropItem(f"not archived ({error}): {adapter['url']}", log_level="DEBUG") from None
         url = adapter["url"]
         if outcome == "unchanged":
             self.stats.inc_value("newscrawl/unchanged")

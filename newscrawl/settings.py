@@ -77,6 +77,8 @@ NEWSCRAWL_MIN_BODY_WORDS = 15
 
 # --- archive ----------------------------------------------------------------------
 # The archive is the source of truth for dedup across runs and for `scrapy export`.
+# A relative path is taken from the Scrapy project's root (the folder holding scrapy.cfg),
+# or the working directory outside a project; exports and summaries go under it too.
 NEWSCRAWL_DATA_DIR = "archive"
 # Default: sqlite:///<NEWSCRAWL_DATA_DIR>/newscrawl.sqlite3
 NEWSCRAWL_ARCHIVE_URL = None
@@ -97,17 +99,22 @@ FEED_URI_PARAMS = "newscrawl.feeds.uri_params"
 # A run that archives nothing new writes no files (and says so in the log).
 FEED_STORE_EMPTY = False
 FEEDS = {
-    "archive/%(name)s/%(run)s.csv": {
+    "%(data_dir)s/%(name)s/%(run)s.csv": {
         "format": "csv", "encoding": "utf-8-sig", "overwrite": True,
         "item_export_kwargs": {"join_multivalued": "; "},
     },
-    "archive/%(name)s/%(run)s.jsonl": {"format": "jsonlines", "encoding": "utf-8", "overwrite": True},
+    "%(data_dir)s/%(name)s/%(run)s.jsonl": {"format": "jsonlines", "encoding": "utf-8", "overwrite": True},
 }
 FEED_EXPORTERS = {"csv": "newscrawl.exporters.SafeCsvItemExporter"}
 FEED_STORAGES = {"": "newscrawl.feeds.AtomicFileFeedStorage", "file": "newscrawl.feeds.AtomicFileFeedStorage"}
 # CSV cells that start like a formula (= + - @, tab, CR) get a leading apostrophe so
 # spreadsheets show them as text. JSON and JSON Lines keep the exact text.
 NEWSCRAWL_CSV_NEUTRALISE = True
+
+SPIDER_MIDDLEWARES = {
+    # An archive that cannot be written (full disk) stops the run with one line.
+    "newscrawl.middlewares.ArchiveErrorMiddleware": 50,
+}
 
 # --- monitoring -------------------------------------------------------------------
 # Scrapy's in-memory stats, without a per-attribute indirection that costs more than
@@ -118,7 +125,7 @@ EXTENSIONS = {
     "newscrawl.extensions.progress.ProgressLine": 510,
 }
 # Each run's summary (JSON), next to its exports.
-NEWSCRAWL_SUMMARY_PATH = "archive/%(name)s/%(run)s.summary.json"
+NEWSCRAWL_SUMMARY_PATH = "%(data_dir)s/%(name)s/%(run)s.summary.json"
 # A run fails (exit status 3) past these thresholds.
 NEWSCRAWL_MAX_ERROR_RATE = 0.2
 # More than this share of article pages blocked (403, 429, challenge pages) fails the run.

@@ -63,7 +63,10 @@ def settings_problem(settings) -> str | None:
 
 def output_dirs(settings, spider: str) -> list[Path]:
     """The local directories a run of ``spider`` writes its exports and summary to."""
-    params = {"name": spider, "run": "run", "time": "time", "batch_id": 1, "batch_time": "time"}
+    from .archive import data_dir
+
+    params = {"name": spider, "run": "run", "time": "time", "batch_id": 1, "batch_time": "time",
+              "data_dir": str(data_dir(settings))}
     uris = [*settings.getdict("FEEDS"), settings.get("NEWSCRAWL_SUMMARY_PATH") or ""]
     dirs = []
     for uri in uris:

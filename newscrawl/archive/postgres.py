@@ -30,6 +30,8 @@ def _lock_id(name: str) -> int:
 
 
 class PostgresStore(SQLStore):
+    Error = psycopg.Error
+
     def __init__(self, url: str, read_only: bool = False):
         self.url = url
         self.name = redact_password(url)

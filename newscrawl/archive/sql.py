@@ -133,6 +133,10 @@ class SQLStore:
 
     name = "archive"  # how messages name this archive (a path, a server URL without password)
     read_only = False
+    Error: type[Exception] = Exception  # what the database driver raises
+
+    def check(self) -> None:
+        """Raise ArchiveError if the archive is damaged (stores that can tell)."""
 
     def _tables(self) -> set[str]:
         raise NotImplementedError

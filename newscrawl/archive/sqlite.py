@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import os
 import sqlite3
 from contextlib import contextmanager
@@ -20,6 +19,8 @@ class SQLiteStore(SQLStore):
     """Archive in one SQLite file, for one crawl at a time (the run lock sees to that).
     ``read_only`` opens it with SQLite's mode=ro: nothing, not even the journal mode, is
     written, so an export can read an archive on a read-only disk."""
+
+    Error = sqlite3.Error
 
     def __init__(self, path: Path, read_only: bool = False):
         self.path = Path(path)
@@ -64,8 +65,8 @@ class SQLiteStore(SQLStore):
                                    f"{error.strerror or error}") from None
             for target in (self.path.parent, self.path):
                 if target.exists() and not os.access(target, os.W_OK):
-                    raise ArchiveError(f"cannot write the archive {self.path}: {target} is read-only "
-                                       f"({os.strerror(errno.EACCES)})")
+                    why = "read-only file system" if os.statvfs(target).f_flag & os.ST_RDONLY else "permission denied"
+                    raise ArchiveError(f"cannot write the archive {self.path}: {target} is not writable ({why})")
             return sqlite3.connect(self.path, timeout=30, isolation_level=None)
         uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
         try:
@@ -91,6 +92,17 @@ class SQLiteStore(SQLStore):
             return ArchiveError(f"cannot write the archive {self.path}: {text}")
         return ArchiveError(f"{self.path} is not a usable newscrawl archive ({text})")
 
+    def check(self) -> None:
+        """Read every page of the file (SQLite's quick_check): a damaged archive is found
+        before a crawl writes anything into it, not halfway through."""
+        try:
+            problems = [" ".join(r[0].split()) for r in self.db.execute("PRAGMA quick_check(1)")]
+        except sqlite3.Error as error:
+            raise self._error(error) from None
+        if problems != ["ok"]:
+            raise ArchiveError(f"the archive {self.path} is damaged ({'; '.join(problems)}); nothing was written "
+                               "to it — restore a copy or move it away")
+
     def _tables(self) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
 
@@ -105,17 +117,17 @@ class SQLiteStore(SQLStore):
         self._depth += 1
         try:
             if self._depth == 1:
-                self.db.execute("BEGIN" if self.read_only else "BEGIN IMMEDIATE")
                 try:
-                    yield
-                except BaseException:
+                    self.db.execute("BEGIN" if self.read_only else "BEGIN IMMEDIATE")
+                    try:
+                        yield
+                    except BaseException:
+                        self._rollback()
+                        raise
+                    self.db.execute("COMMIT")  # a full disk fails here: nothing of it stays
+                except sqlite3.Error as error:
                     self._rollback()
-                    raise
-                try:
-                    self.db.execute("COMMIT")
-                except sqlite3.Error:  # a full disk fails at the commit: nothing of it stays
-                    self._rollback()
-                    raise
+                    raise self._error(error) from None
             else:
                 yield
         finally:
@@ -123,7 +135,10 @@ class SQLiteStore(SQLStore):
 
     def _rollback(self) -> None:
         if self.db.in_transaction:
-            self.db.execute("ROLLBACK")
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # SQLite rolled back already
 
     def _rows(self, sql, params=()):
         return self.db.execute(sql, params).fetchall()

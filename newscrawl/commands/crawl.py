@@ -16,7 +16,7 @@ from scrapy.exceptions import UsageError
 from scrapy.spiderloader import get_spider_loader
 
 from newscrawl.addons import distributed_redis_url
-from newscrawl.archive import ArchiveError, archive_url, open_store
+from newscrawl.archive import ArchiveError, archive_url, data_dir, open_store
 from newscrawl.lock import RunLock, lock_path
 from newscrawl.monitor import (
     EXIT_ARCHIVE_UNUSABLE,
@@ -60,8 +60,13 @@ class Command(ScrapyCrawlCommand):
             if problem:
                 self._refuse(name, problem, EXIT_ARCHIVE_UNUSABLE)
         else:
-            self.lock = RunLock(lock_path(url, self.settings["NEWSCRAWL_DATA_DIR"], name))
-            if not self.lock.acquire():
+            self.lock = RunLock(lock_path(url, str(data_dir(self.settings)), name))
+            try:
+                acquired = self.lock.acquire()
+            except OSError as error:
+                self._refuse(name, f"cannot write in the archive's folder {self.lock.path.parent}: "
+                                   f"{error.strerror or error} (the run lock goes there)", EXIT_ARCHIVE_UNUSABLE)
+            if not acquired:
                 self._refuse(name, f"another {name} run holds {self.lock.path} ({self.lock.holder()}); not starting",
                              EXIT_LOCKED)
         for directory in output_dirs(self.settings, name):
@@ -70,7 +75,11 @@ class Command(ScrapyCrawlCommand):
                 self._release()
                 self._refuse(name, f"cannot write exports to {directory}: {why}", EXIT_OUTPUT_UNWRITABLE)
         try:
-            open_store(url).close()
+            store = open_store(url)  # creates it, or upgrades an older one in place
+            try:
+                store.check()
+            finally:
+                store.close()
         except ArchiveError as error:
             self._release()
             self._refuse(name, str(error), EXIT_ARCHIVE_UNUSABLE)
@@ -95,6 +104,14 @@ class Command(ScrapyCrawlCommand):
             if self.crawler_process.bootstrap_failed:
                 self.exitcode = 1
             else:
-                self.exitcode = crawler.stats.get_value("newscrawl/exit_status") or 0
+                stats = crawler.stats
+                self.exitcode = stats.get_value("newscrawl/exit_status") or 0
+                problem = stats.get_value("newscrawl/archive_error")
+                if problem:
+                    self.exitcode = self.exitcode or EXIT_ARCHIVE_UNUSABLE
+                    # The last line, for cron's mail: what went wrong and that nothing is lost.
+                    print(f"scrapy crawl {name}: {problem}; stopped after archiving "
+                          f"{stats.get_value('newscrawl/archived', 0)} stories this run, which are kept",
+                          file=sys.stderr)
         finally:
             self._release()

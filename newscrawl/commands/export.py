@@ -78,7 +78,7 @@ class Command(ScrapyCommand):
             self.exitcode = 1
             return
         try:
-            store = open_store(url)
+            store = open_store(url, read_only=True)  # never writes, so a read-only archive exports too
         except ArchiveError as error:
             print(f"scrapy export: {error}", file=sys.stderr)
             self.exitcode = 1
@@ -108,6 +108,12 @@ class Command(ScrapyCommand):
             Path(temporary).unlink(missing_ok=True)
             print(f"scrapy export: cannot write {output}: {error.strerror or error}; "
                   f"nothing was changed there", file=sys.stderr)
+            self.exitcode = 1
+            return
+        except store.Error as error:  # a damaged archive, found while reading it
+            Path(temporary).unlink(missing_ok=True)
+            print(f"scrapy export: cannot read the archive {store.name}: {error}; nothing was written to {output}",
+                  file=sys.stderr)
             self.exitcode = 1
             return
         except BaseException:

@@ -12,7 +12,7 @@ from pathlib import Path
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from ..archive import crawl_archive
+from ..archive import crawl_archive, data_dir
 from ..monitor import summarise
 from ..runs import run_stamp
 
@@ -58,9 +58,15 @@ class RunMonitor:
         summary = {"spider": spider.name, **summary}
         verdict = summary["verdict"]
         stats.set_value("newscrawl/exit_status", verdict["exit_status"])
-        path = Path(self.path_template % {"name": spider.name, "run": run_stamp(self.crawler)})
+        path = Path(self.path_template % {"name": spider.name, "run": run_stamp(self.crawler),
+                                          "data_dir": str(data_dir(self.crawler.settings))})
         summary["summary_path"] = str(path)
-        _write_json(path, summary)
+        try:
+            _write_json(path, summary)
+        except OSError as error:  # a full disk: say what the summary would have said
+            stats.set_value("newscrawl/summary_error", f"{path}: {error.strerror or error}")
+            logger.error("could not write the run summary to %s (%s); %d stories archived this run", path,
+                         error.strerror or error, summary["articles"]["archived"])
         for stream, listing in summary["listings"].items():
             if listing["complete"]:
                 logger.info("%s: complete back to %s (%d listing pages this run)", stream,
@@ -79,7 +85,11 @@ class RunMonitor:
 def _write_json(path: Path, data: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        json.dump(data, stream, ensure_ascii=False, indent=2)
-    os.chmod(temporary, 0o644)
-    os.replace(temporary, path)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(data, stream, ensure_ascii=False, indent=2)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

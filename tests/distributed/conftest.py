@@ -1,6 +1,7 @@
 """Real Redis and PostgreSQL servers for the distributed tests (scripts/local-servers
 starts them; .ci/run runs it). Where a server is not reachable the tests that need it
-are skipped, saying which server and how to start it — never run against a stand-in."""
+are skipped, saying which server and how to start it — never run against a stand-in.
+Under CI=true they fail instead: a skipped test proves nothing."""
 
 from __future__ import annotations
 
@@ -16,6 +17,12 @@ import redis
 POSTGRES_URL = os.environ.get("NEWSCRAWL_TEST_POSTGRES_URL", "postgresql://newscrawl:newscrawl@127.0.0.1:5432/newscrawl")
 REDIS_URL = os.environ.get("NEWSCRAWL_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 HOW = "start the servers with scripts/local-servers (as .ci/run does)"
+
+
+def missing(problem: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(problem)
+    pytest.skip(problem)
 
 
 def _postgres_problem() -> str | None:
@@ -39,7 +46,7 @@ def postgres_url():
     """A new, empty database on the test server for one test, dropped afterwards."""
     problem = _postgres_problem()
     if problem:
-        pytest.skip(problem)
+        missing(problem)
     name = f"newscrawl_test_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(POSTGRES_URL, autocommit=True) as admin:
         admin.execute(f"CREATE DATABASE {name}")
@@ -69,7 +76,7 @@ class SharedQueue:
 def shared_queue():
     problem = _redis_problem()
     if problem:
-        pytest.skip(problem)
+        missing(problem)
     queue = SharedQueue(REDIS_URL, f"newscrawl-test-{uuid.uuid4().hex[:12]}")
     yield queue
     keys = queue.keys()

@@ -152,3 +152,30 @@ def test_writers_deciding_at_once_archive_one_copy_of_a_story(postgres_url):
     assert store.count() == 1
     assert sorted(outcomes) == ["duplicate"] * (writers - 1) + ["new"]
     assert all(store.url_state(f"https://x.test/{n}")[0] == T0 for n in range(writers))  # the copies are remembered
+
+
+def test_a_schema_1_postgresql_archive_is_upgraded_in_place(postgres_url):
+    """The old schema is made here from the version-1 DDL the stores still carry (the
+    migrations start from it), with a story, an alias and a failure in it."""
+    import psycopg
+
+    from newscrawl.archive.postgres import SCHEMA
+    from newscrawl.archive.sql import SCHEMA_VERSION
+
+    with psycopg.connect(postgres_url, autocommit=True) as db:
+        db.execute(SCHEMA)
+        db.execute("INSERT INTO newscrawl_meta VALUES ('schema_version', '1')")
+        db.execute("INSERT INTO articles (id, story_id, url, headline_key, content_hash, published_at, first_seen, "
+                   "last_seen, site, headline, body) VALUES (7, 7, 'https://x.test/7', 'k', 'h', NULL, "
+                   "'2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z', 'x', 'عنوان', 'نص')")
+        db.execute("INSERT INTO url_aliases VALUES ('https://x.test/7?amp', 7, 'redirect', '2020-01-01T00:00:00Z')")
+        db.execute("INSERT INTO failed_urls VALUES ('https://x.test/8', 1, 'HTTP 500', '2020-01-01T00:00:00Z')")
+    store = open_store(postgres_url)
+    try:
+        assert store.by_url("https://x.test/7?amp").story_id == 7
+        assert store.url_state("https://x.test/8") == (None, 1)
+        assert store.due("x", 2) == []
+        with psycopg.connect(postgres_url, autocommit=True) as db:
+            assert db.execute("SELECT value FROM newscrawl_meta").fetchone()[0] == str(SCHEMA_VERSION)
+    finally:
+        store.close()
