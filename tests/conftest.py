@@ -185,3 +185,14 @@ def alarabiya_mirror(tmp_path_factory):
     yield Mirror(url, root)
     process.terminate()
     process.wait()
+
+
+def read_only(folder: Path, command: list[str]) -> list[str]:
+    """``command`` run where ``folder`` truly cannot be written: as root (CI), in a mount
+    namespace of its own with ``folder`` bind-mounted read-only over itself (root writes
+    through permissions); as anyone else, with the folder's write permissions removed."""
+    if os.geteuid() == 0:
+        return ["unshare", "--mount", "sh", "-c", 'mount --bind -o ro "$0" "$0" && exec "$@"', str(folder), *command]
+    for path in [folder, *folder.rglob("*")]:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    return command

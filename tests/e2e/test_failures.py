@@ -3,18 +3,23 @@ archive that cannot be written, a damaged archive. Through `scrapy crawl` and `s
 
 from __future__ import annotations
 
-import os
 import resource
 import shutil
 import signal
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import archived_urls, assert_each_story_once, crawl_command, run_crawl, run_export, \
-    scrapy_env
+from tests.conftest import (
+    archived_urls,
+    assert_each_story_once,
+    crawl_command,
+    read_only,
+    run_crawl,
+    run_export,
+    scrapy_env,
+)
 
 
 def small_disk(limit: int):
@@ -23,17 +28,6 @@ def small_disk(limit: int):
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     return apply
-
-
-def read_only(folder: Path, command: list[str]) -> list[str]:
-    """``command`` run where ``folder`` truly cannot be written: as root (CI), in a mount
-    namespace of its own with ``folder`` bind-mounted read-only over itself (root writes
-    through permissions); as anyone else, with the folder's write permissions removed."""
-    if os.geteuid() == 0:
-        return ["unshare", "--mount", "sh", "-c", 'mount --bind -o ro "$0" "$0" && exec "$@"', str(folder), *command]
-    for path in [folder, *folder.rglob("*")]:
-        path.chmod(0o555 if path.is_dir() else 0o444)
-    return command
 
 
 def test_a_full_disk_stops_the_crawl_with_one_line_and_loses_nothing(served, tmp_path):

@@ -134,7 +134,7 @@ def test_a_mostly_blocked_run_fails_saying_so(served, tmp_path):
 
 
 def test_browser_impersonation_can_be_switched_on(served, tmp_path):
-    pytest.importorskip("scrapy_impersonate", reason="scrapy-impersonate is an optional dependency")
+    import scrapy_impersonate  # noqa: F401 - in requirements.txt: its absence is a failure, not a skip
     log = tmp_path / "access.log"
     mirror = served("--access-log", str(log))
     result = run_crawl(tmp_path, "-a", f"base_url={mirror.url}", "-a", "sections=Opinion",
