@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 
-from .text.keys import remove_marks
+from .text.arabic import remove_marks
 
 
 def tokens(text: str) -> list[str]:

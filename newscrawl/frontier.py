@@ -100,7 +100,7 @@ class Frontier:
 
     def _in_sections(self, url: str) -> bool:
         section = self.site.section_of(url)
-        return section is None or not self.site.SECTIONS or section.lower() in self.sections
+        return section is None or not self.site.sections or section.lower() in self.sections
 
     def to_fetch(self, entries: list[tuple[str | None, datetime | None]]) -> list[tuple[str, datetime | None]]:
         """Of a page's (url, listing time) entries the run wants, those to request: the
@@ -132,13 +132,13 @@ class Frontier:
         return list(fetch.items())
 
     def _due(self, fetch):
-        return [(u, self.site.NAME, t) for u, t in fetch]
+        return [(u, self.site.name, t) for u, t in fetch]
 
     def due(self) -> list[tuple[str, datetime | None]]:
         """What earlier runs found and could not archive yet, that this run wants (a URL
         recorded under another origin — a mirror moved to another port — is not)."""
         due = {}
-        for url, when in self.store.due(self.site.NAME, self.give_up_after):
+        for url, when in self.store.due(self.site.name, self.give_up_after):
             if self.site.canonical_url(url, self.origin) == url and self.wanted(url, when) == "take":
                 due[url] = when
         self.requested.update(due)
@@ -147,12 +147,12 @@ class Frontier:
     # --- walks ---------------------------------------------------------------------------
 
     def start_walk(self, source: str, section: str | None) -> Walk:
-        stream = stream_name(self.site.NAME, source, section)
+        stream = stream_name(self.site.name, source, section)
         self.note(f"walk/{stream}/ended", INTERRUPTED)
         return Walk(stream, uuid.uuid4().hex, datetime.now(timezone.utc))
 
     def forget_old_walks(self, before: datetime) -> None:
-        self.store.forget_walks(f"{self.site.NAME} ", before)
+        self.store.forget_walks(f"{self.site.name} ", before)
 
     def read_page(self, walk: Walk, entries: list[tuple[str | None, datetime | None]], has_next: bool,
                   looped: bool = False) -> PageDecision:

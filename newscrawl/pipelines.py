@@ -25,7 +25,7 @@ class Rejected(DropItem):
 
 
 def _site(crawler):
-    """The site module of the running spider (a registered one, or `news`'s generic site)."""
+    """The site spec of the running spider (a registered one, or `news`'s generic site)."""
     return crawler.spider.site
 
 
@@ -43,14 +43,14 @@ class CleanTextPipeline:
 
     def process_item(self, item):
         adapter = ItemAdapter(item)
-        adapter.update(clean_article(dict(adapter), _site(self.crawler).FURNITURE))
+        adapter.update(clean_article(dict(adapter), _site(self.crawler).furniture))
         return item
 
 
 class LanguagePipeline:
     """Detect each article's language (newscrawl.text.language) and drop articles in a
     language the site does not publish in (the spider's ``languages``: the site
-    module's LANGUAGES, or -a languages= for `news`). Counted as
+    spec's languages, or -a languages= for `news`). Counted as
     newscrawl/dropped/language_<code>."""
 
     def __init__(self, crawler):
@@ -135,7 +135,7 @@ class ArchivePipeline:
         article = dict(adapter.items())
         try:
             outcome, decision, story_id = archive_story(
-                self.store, article, headline_key(article["headline"], site.SITE_NAMES), self.window,
+                self.store, article, headline_key(article["headline"], site.site_names), self.window,
                 refresh=self.crawler.spider.params.refresh)
         except ArchiveError as error:  # nothing of this story was committed: it stays due
             from .middlewares import stop_for_archive

@@ -88,6 +88,8 @@ class SQLiteStore(SQLStore):
         if "malformed" in text or "corrupt" in text:
             return ArchiveError(f"the archive {self.path} is damaged ({text}); nothing was written to it — "
                                 "restore a copy or move it away")
+        if "locked" in text or "busy" in text:
+            return ArchiveError(f"the archive {self.path} stayed locked by another process for 30 s ({text})")
         if "disk is full" in text or "disk I/O" in text:
             return ArchiveError(f"cannot write the archive {self.path}: {text}")
         return ArchiveError(f"{self.path} is not a usable newscrawl archive ({text})")
@@ -125,6 +127,9 @@ class SQLiteStore(SQLStore):
                         self._rollback()
                         raise
                     self.db.execute("COMMIT")  # a full disk fails here: nothing of it stays
+                except sqlite3.IntegrityError:  # a broken constraint is the caller's, not the archive's
+                    self._rollback()
+                    raise
                 except sqlite3.Error as error:
                     self._rollback()
                     raise self._error(error) from None

@@ -12,47 +12,28 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
-from urllib.parse import urlsplit
 
 from ..extract.layouts import Layout
-
-NAME = "elaph"
-ORIGIN = "https://elaph.com"
-HOSTS = ("elaph.com", "www.elaph.com")
-API_ORIGIN = "https://api.elaph.com"
-API_PATH = "/v2/web/com/marticles/index/{section}/{page}"
-# On a mirror the API lives under the mirror's own origin.
-MIRROR_API_PATH = "/api" + API_PATH
-LANGUAGE = "ar"
-LANGUAGES = ("ar",)
-# Where the spider finds articles: the JSON listing API, then the HTML listings.
-SOURCES = ("api", "html")
-SITEMAPS: tuple[str, ...] = ()
-FEEDS: tuple[str, ...] = ()
-# Every URL in the article shape is an article: no need to see article markup first.
-REQUIRE_ARTICLE_MARKUP = False
-# Elaph is edited in London; its printed times carry no zone.
-TIMEZONE = "Europe/London"
-SITE_NAMES = ("إيلاف", "Elaph", "ايلاف")
+from .spec import ListingApi, Site
 
 SECTIONS = ("News", "Politics", "Economics", "Sports", "Oyoon", "NewsPapers", "Opinion")
 SECTION_LABELS = ("أخبار", "سياسة", "اقتصاد", "رياضة", "ثقافات", "عيون وآذان", "جريدة الجرائد", "آراء")
 
 # Paragraphs of Elaph's page furniture beyond the generic list in newscrawl.text.furniture.
-FURNITURE = (
+_FURNITURE = (
     re.compile(r"^جميع التعليقات المنشورة تعبر عن رأي كتّابها ولا تعبر بالضرورة عن رأي إيلاف$"),
     # The section crumb under the 2018 article: «في أخبار».
     re.compile(rf"^في (?:{'|'.join(SECTION_LABELS)})$"),
     re.compile(r"^(?:جميع الحقوق محفوظة|حقوق النشر محفوظة) (?:لموقع |ل)?إيلاف.{0,20}$"),
 )
 
-ARTICLE_PATH = re.compile(
+_ARTICLE_PATH = re.compile(
     r"^/(?P<amp>amp/)?Web/(?P<section>[A-Za-z]+)/(?P<year>(?:19|20)\d\d)/(?P<month>\d{1,2})/(?P<id>\d+)\.html?$"
 )
-SECTION_PATH = re.compile(r"^/(?:Web/)?(?P<section>[A-Za-z]+)/?(?:index\.html?)?$", re.I)
-NEXT_TEXTS = ("التالي", "التالية", "الصفحة التالية", "المزيد", "المزيد من الأخبار", "›", "»")
+_SECTION_PATH = re.compile(r"^/(?:Web/)?(?P<section>[A-Za-z]+)/?(?:index\.html?)?$", re.I)
+_NEXT_TEXTS = ("التالي", "التالية", "الصفحة التالية", "المزيد", "المزيد من الأخبار", "›", "»")
 
-LAYOUTS = (
+_LAYOUTS = (
     Layout(
         name="current", valid_from="2019-01", valid_until=None,
         detect="div.content-body",
@@ -76,37 +57,6 @@ LAYOUTS = (
 )
 
 
-def article_match(url: str) -> re.Match | None:
-    return ARTICLE_PATH.match(urlsplit(url).path)
-
-
-def canonical_url(url: str, origin: str = ORIGIN) -> str | None:
-    """The one URL of an article under ``origin``: AMP copy, tracking query, scheme and
-    host variants all map to ``origin/Web/<Section>/<YYYY>/<M>/<ID>.html``.
-    None when ``url`` is not an Elaph article or belongs to another site."""
-    parts = urlsplit(url)
-    if parts.hostname not in (*HOSTS, urlsplit(origin).hostname):
-        return None
-    match = ARTICLE_PATH.match(parts.path)
-    if not match:
-        return None
-    return f"{origin}/Web/{match['section']}/{match['year']}/{match['month']}/{match['id']}.html"
-
-
-def looks_like_article(url: str) -> bool:
-    return article_match(url) is not None
-
-
-def url_month(url: str) -> tuple[int, int] | None:
-    match = article_match(url)
-    return (int(match["year"]), int(match["month"])) if match else None
-
-
-def section_of(url: str) -> str | None:
-    match = article_match(url)
-    return match["section"] if match else None
-
-
 def api_entries(payload) -> list[tuple[str, datetime | None]]:
     """(article path, publication time) for each entry of one API page; [] ends paging."""
     entries = []
@@ -119,15 +69,24 @@ def api_entries(payload) -> list[tuple[str, datetime | None]]:
     return entries
 
 
-def api_url(section: str, page: int, origin: str | None = None) -> str:
-    if origin:
-        return origin + MIRROR_API_PATH.format(section=section.lower(), page=page)
-    return API_ORIGIN + API_PATH.format(section=section.lower(), page=page)
-
-
-def section_of_listing(url: str, sections: tuple[str, ...]) -> str | None:
-    match = SECTION_PATH.match(urlsplit(url).path)
-    if not match:
-        return None
-    wanted = match["section"].lower()
-    return next((s for s in sections if s.lower() == wanted), None)
+SITE = Site(
+    name="elaph",
+    origin="https://elaph.com",
+    hosts=("elaph.com", "www.elaph.com"),
+    # Elaph is edited in London; its printed times carry no zone.
+    timezone="Europe/London",
+    site_names=("إيلاف", "Elaph", "ايلاف"),
+    # The JSON listing API, then the HTML listings.
+    sources=("api", "html"),
+    api=ListingApi(origin="https://api.elaph.com", path="/v2/web/com/marticles/index/{section}/{page}",
+                   entries=api_entries),
+    sections=SECTIONS,
+    layouts=_LAYOUTS,
+    furniture=_FURNITURE,
+    next_texts=_NEXT_TEXTS,
+    # Every URL in the article shape is an article: no need to see article markup first.
+    require_article_markup=False,
+    article_path=_ARTICLE_PATH,
+    canonical_path="/Web/{section}/{year}/{month}/{id}.html",
+    section_path=_SECTION_PATH,
+)

@@ -10,9 +10,12 @@ through HTML links must say they are articles (JSON-LD Article or og:type=articl
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 from w3lib.url import url_query_cleaner
+
+from .spec import Site
 
 TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|mc_cid|mc_eid|ocid|ref|ref_src|cmpid|__twitter_impression|amp)$")
 NOT_ARTICLES = re.compile(
@@ -21,36 +24,30 @@ NOT_ARTICLES = re.compile(
     r"\.(?:jpe?g|png|gif|webp|svg|pdf|mp[34]|zip|xml|json|css|js)$", re.I)
 
 
-class GenericSite:
-    SOURCES = ("sitemap", "feed", "html")
-    SITEMAPS = ("/sitemap.xml", "/sitemap_index.xml", "/news-sitemap.xml")
-    FEEDS = ("/feed", "/rss")
-    SECTIONS: tuple[str, ...] = ()
-    LAYOUTS = ()
-    FURNITURE = ()
-    NEXT_TEXTS = ()
-    TIMEZONE = "UTC"
-    LANGUAGE = None
-    LANGUAGES = ("ar",)
-    REQUIRE_ARTICLE_MARKUP = True
+@dataclass(frozen=True)
+class GenericSite(Site):
+    """A site known by its address alone: any deep enough link may be an article, and a
+    page reached only by a link must say it is one."""
 
-    def __init__(self, url: str):
+    sitemaps: tuple[str, ...] = ("/sitemap.xml", "/sitemap_index.xml", "/news-sitemap.xml")
+    feeds: tuple[str, ...] = ("/feed", "/rss")
+    language: str | None = None
+    require_article_markup: bool = True
+
+    @classmethod
+    def for_url(cls, url: str) -> GenericSite:
         parts = urlsplit(url)
-        self.ORIGIN = f"{parts.scheme}://{parts.netloc}"
-        host = parts.hostname or ""
-        bare = host.removeprefix("www.")
-        self.HOSTS = (bare, f"www.{bare}")
-        self.NAME = bare
-        self.SITE_NAMES = (bare,)
+        bare = (parts.hostname or "").removeprefix("www.")
+        return cls(name=bare, origin=f"{parts.scheme}://{parts.netloc}", hosts=(bare, f"www.{bare}"),
+                   site_names=(bare,))
 
     def canonical_url(self, url: str, origin: str | None = None) -> str | None:
         """The URL without tracking parameters or fragment, on this site; None elsewhere."""
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or parts.hostname not in (*self.HOSTS, urlsplit(origin or "").hostname):
+        if parts.scheme not in ("http", "https") or parts.hostname not in (*self.hosts, urlsplit(origin or "").hostname):
             return None
-        cleaned = url_query_cleaner(urlunsplit(parts._replace(fragment="")),
-                                    [k for k in _query_keys(parts.query) if TRACKING.match(k)], remove=True)
-        return cleaned
+        return url_query_cleaner(urlunsplit(parts._replace(fragment="")),
+                                 [k for k in _query_keys(parts.query) if TRACKING.match(k)], remove=True)
 
     def looks_like_article(self, url: str) -> bool:
         """A link worth fetching from a listing: a deep enough path that is not a tag,
@@ -62,14 +59,11 @@ class GenericSite:
         last = segments[-1]
         return len(segments) >= 2 or bool(re.search(r"\d{3,}", last)) or last.count("-") >= 2
 
-    def url_month(self, url: str):
+    def url_month(self, url: str) -> tuple[int, int] | None:
         match = re.search(r"/(20\d\d|19\d\d)/(0?[1-9]|1[0-2])/", urlsplit(url).path)
         return (int(match[1]), int(match[2])) if match else None
 
-    def section_of(self, url: str):
-        return None
-
-    def section_of_listing(self, url: str, sections):
+    def section_of(self, url: str) -> str | None:
         return None
 
 

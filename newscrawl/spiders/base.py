@@ -1,8 +1,8 @@
 """SiteSpider: the routing every site shares. A site's spider is its module and a name.
 
-Sources, in the order a site module lists them in SOURCES: "api" (a paged JSON listing
-API), "sitemap" (robots.txt Sitemap lines, the module's SITEMAPS, sitemap indexes,
-Google News sitemaps), "feed" (the module's FEEDS and <link rel="alternate"> feeds,
+Sources, in the order a site's spec lists them in ``sources``: "api" (a paged JSON listing
+API), "sitemap" (robots.txt Sitemap lines, the spec's sitemaps, sitemap indexes,
+Google News sitemaps), "feed" (the spec's feeds and <link rel="alternate"> feeds,
 RSS or Atom), and "html" (the home page, the section pages it links, -a start_urls,
 with pagination). HTML listings start once the others are done, so the dates that APIs,
 sitemaps and feeds carry reach the articles first.
@@ -35,28 +35,29 @@ from newscrawl.frontier import Frontier, Walk
 from newscrawl.items import Article
 from newscrawl.listing import article_links, read_feed, read_listing, read_sitemap
 from newscrawl.params import CrawlParams, parse_params
+from newscrawl.sites.spec import Site
 
 ARTICLE_PRIORITY = 10
 
 
 class SiteSpider(scrapy.Spider):
-    site = None  # the site module (see newscrawl/sites/__init__.py)
+    site: Site = None  # the site's spec (newscrawl.sites.spec)
     generic = False
 
     @classmethod
     def validate_arguments(cls, args) -> CrawlParams:
-        return parse_params(args, cls.site.SECTIONS, generic=cls.generic)
+        return parse_params(args, cls.site.sections, generic=cls.generic)
 
     def __init__(self, *args, **kwargs):
         # Arguments are not set as attributes: -a start_urls=... must not replace the list.
         super().__init__(*args)
         self.params = self.validate_arguments(kwargs)
-        self.origin = self.params.base_url or self.site.ORIGIN
-        self.zone = ZoneInfo(self.site.TIMEZONE)
-        self.languages = self.params.languages or self.site.LANGUAGES
-        hosts = {urlsplit(self.origin).hostname, *self.site.HOSTS, *(urlsplit(u).hostname for u in self.params.start_urls)}
-        if "api" in self.site.SOURCES:
-            hosts.add(urlsplit(self.site.API_ORIGIN).hostname)
+        self.origin = self.params.base_url or self.site.origin
+        self.zone = ZoneInfo(self.site.timezone)
+        self.languages = self.params.languages or self.site.languages
+        hosts = {urlsplit(self.origin).hostname, *self.site.all_hosts, *(urlsplit(u).hostname for u in self.params.start_urls)}
+        if "api" in self.site.sources:
+            hosts.add(urlsplit(self.site.api.origin).hostname)
         self.allowed_domains = sorted(h for h in hosts if h)
         self._html_listings_started = False
         self.archive = None
@@ -131,16 +132,16 @@ class SiteSpider(scrapy.Spider):
             self.logger.info("%d article URLs due from earlier runs", len(due))
         for url, listing_time in due:
             yield self._article_request(url, listing_time)
-        sources = self.site.SOURCES
+        sources = self.site.sources
         if "api" in sources:
             for section in self.params.sections:
                 yield self._api_request(self.frontier.start_walk("api", section), section)
         if "sitemap" in sources:
             yield Request(self.origin + "/robots.txt", callback=self.parse_robots, errback=self.listing_failed)
-            for path in self.site.SITEMAPS:
+            for path in self.site.sitemaps:
                 yield self._sitemap_request(urljoin(self.origin + "/", path))
         if "feed" in sources:
-            for path in self.site.FEEDS:
+            for path in self.site.feeds:
                 yield self._feed_request(urljoin(self.origin + "/", path))
 
     def _listing_priority(self) -> int:
@@ -171,13 +172,13 @@ class SiteSpider(scrapy.Spider):
     # --- JSON listing API ------------------------------------------------------------
 
     def _api_request(self, walk: Walk, section: str) -> Request:
-        return Request(self.site.api_url(section, walk.page, self.params.base_url), callback=self.parse_api,
+        return Request(self.site.api.url(section, walk.page, self.params.base_url), callback=self.parse_api,
                        errback=self.listing_failed, cb_kwargs={"walk": walk, "section": section},
                        priority=self._listing_priority())
 
     def parse_api(self, response, walk: Walk, section: str):
         try:
-            entries = self.site.api_entries(response.json())
+            entries = self.site.api.entries(response.json())
         except (ValueError, KeyError, TypeError, AttributeError):
             self.logger.error("listing API answered something that is not its JSON: %s", response.url)
             self.crawler.stats.inc_value("newscrawl/listing/api_unreadable")
@@ -232,7 +233,7 @@ class SiteSpider(scrapy.Spider):
     # --- HTML listings -------------------------------------------------------------
 
     def start_html_listings(self):
-        if self._html_listings_started or "html" not in self.site.SOURCES:
+        if self._html_listings_started or "html" not in self.site.sources:
             return
         self._html_listings_started = True
         self.crawler.engine.crawl(Request(self.origin + "/", callback=self.parse_home, errback=self.listing_failed))
@@ -247,7 +248,7 @@ class SiteSpider(scrapy.Spider):
                        cb_kwargs={"walk": walk, "seen": seen}, priority=self._listing_priority())
 
     def parse_home(self, response):
-        if "feed" in self.site.SOURCES:
+        if "feed" in self.site.sources:
             for href in response.xpath("//link[@rel='alternate']").xpath(
                     "@href[../@type='application/rss+xml' or ../@type='application/atom+xml']").getall():
                 yield self._feed_request(urljoin(response.url, href.strip()))
@@ -264,7 +265,7 @@ class SiteSpider(scrapy.Spider):
     def parse_listing(self, response, walk: Walk, seen: tuple) -> list[Request]:
         self.crawler.stats.inc_value("newscrawl/listing/html_pages")
         links, next_url = read_listing(response.text, response.url, self.site.canonical_url,
-                                       self.site.looks_like_article, self.origin, self.site.NEXT_TEXTS)
+                                       self.site.looks_like_article, self.origin, self.site.next_texts)
         # Stable across processes (Python's str hash is not), so a resumed job still sees loops.
         signature = hashlib.sha1("\n".join(sorted(links)).encode()).hexdigest()[:16]
         looped = signature in seen
@@ -310,10 +311,10 @@ class SiteSpider(scrapy.Spider):
         url = self.site.canonical_url(response.url, self.origin) or response.url
         # The site's clock, for relative dates («منذ ساعتين»), which are then read in its zone.
         now = datetime.now(self.zone).replace(tzinfo=None)
-        extraction = extract_article(response.text, self.site.LAYOUTS, self.site.SITE_NAMES, now, response.url)
+        extraction = extract_article(response.text, self.site.layouts, self.site.site_names, now, response.url)
         requested = [self.site.canonical_url(u, self.origin) for u in response.meta.get("redirect_urls", [])]
         stats = self.crawler.stats
-        if self.site.REQUIRE_ARTICLE_MARKUP and not extraction.is_article and listing_time is None:
+        if self.site.require_article_markup and not extraction.is_article and listing_time is None:
             stats.inc_value("newscrawl/skipped/not_an_article")
             self.archive.record_failure(response.request.url, "not an article", datetime.now(timezone.utc))
             return []
@@ -325,8 +326,8 @@ class SiteSpider(scrapy.Spider):
             stats.inc_value("newscrawl/skipped/outside_window")  # stays due for a run whose window holds it
             return []
         article = build_article(
-            extraction, url=url, site=self.site.NAME, section=self.site.section_of(url),
-            published=published, zone=self.zone, default_language=self.site.LANGUAGE,
+            extraction, url=url, site=self.site.name, section=self.site.section_of(url),
+            published=published, zone=self.zone, default_language=self.site.language,
         )
         article.aliases = [u for u in dict.fromkeys(requested) if u and u != url]
         return [article]

@@ -7,8 +7,8 @@ from newscrawl.spiders.base import SiteSpider
 class NewsSpider(SiteSpider):
     name = "news"
     generic = True
-    site = GenericSite("https://example.invalid/")  # replaced per run by -a url
+    site = GenericSite.for_url("https://example.invalid/")  # replaced per run by -a url
 
     def __init__(self, *args, **kwargs):
-        self.site = GenericSite(str(kwargs.get("url") or "https://example.invalid/"))
+        self.site = GenericSite.for_url(str(kwargs.get("url") or "https://example.invalid/"))
         super().__init__(*args, **kwargs)

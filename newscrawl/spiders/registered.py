@@ -3,10 +3,10 @@
 from newscrawl.sites import SITES
 from newscrawl.spiders.base import SiteSpider
 
-for _name, _module in SITES.items():
+for _name, _site in SITES.items():
     _spider = type(f"{_name.title()}Spider", (SiteSpider,), {
-        "name": _name, "site": _module, "__module__": __name__,
-        "__doc__": f"scrapy crawl {_name} — everything about the site is in {_module.__name__}."})
+        "name": _name, "site": _site, "__module__": __name__,
+        "__doc__": f"scrapy crawl {_name} — everything about the site is in newscrawl/sites/{_name}.py."})
     globals()[_spider.__name__] = _spider
 
-del _name, _module, _spider
+del _name, _site, _spider

@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo
 import dateparser
 from hijridate import Hijri
 
+from .arabic import ascii_digits, fold_letters, remove_marks
+
 __all__ = ["ParsedDate", "parse_date"]
 
 
@@ -35,16 +37,10 @@ class ParsedDate:
     year_known: bool = True
 
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
-
-
 def _matching_form(text: str) -> str:
     """Fold spelling variants so month names, labels and weekdays match one way."""
-    text = unicodedata.normalize("NFKC", text).translate(_DIGITS)
-    text = _DIACRITICS.sub("", text)
-    text = re.sub("[أإآٱ]", "ا", text)
-    text = text.replace("ى", "ي").replace("،", ",").replace("\u200f", "").replace("\u200e", "")
+    text = fold_letters(remove_marks(ascii_digits(unicodedata.normalize("NFKC", text))), word_endings=False)
+    text = text.replace("،", ",").replace("\u200f", "").replace("\u200e", "")
     return re.sub(r"\s+", " ", text).strip()
 
 

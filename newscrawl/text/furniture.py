@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from .arabic import ascii_digits
+
 _SOCIAL = r"(?:فيسبوك|فيس بوك|تويتر|إكس|اكس|واتساب|واتس آب|تلغرام|تيليغرام|إنستغرام|انستغرام|يوتيوب|تيك توك|لينكد إن|X|Facebook|Twitter|WhatsApp|Telegram)"
 _ALSO = r"(?:أيضا|أيضاً|ايضا|ايضاً|كذلك)"
 
@@ -72,7 +74,7 @@ def _number(paragraph: str) -> int | None:
     match = _NUMBERED.match(paragraph)
     if not match or len(paragraph.split()) > 20:
         return None
-    return int(match[1].translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")))
+    return int(ascii_digits(match[1]))
 
 
 def _numbered_run_start(paragraphs: list[str]) -> int | None:

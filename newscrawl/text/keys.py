@@ -10,31 +10,11 @@ import hashlib
 import re
 from functools import lru_cache
 
+from .arabic import ascii_digits, fold_letters, remove_marks, strip_site_name
 from .unicode import clean_inline
 
-_LETTER_FOLDS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"), ("ؤ", "و"), ("ئ", "ي"))
-_DIGIT_FOLDS = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)},
-                              **{chr(0x06F0 + i): str(i) for i in range(10)}})
-_NON_ASCII_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
-_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 # Everything that is not a letter or digit (punctuation, symbols, spaces) breaks words.
 _BREAKS = re.compile(r"[\W_]+")
-
-
-@lru_cache(maxsize=64)
-def _site_name_suffix(name: str) -> re.Pattern:
-    return re.compile(rf"\s*[|\-–—:]\s*{re.escape(name)}\s*$", re.I)
-
-
-def _strip_site_name(text: str, site_names: tuple[str, ...]) -> str:
-    for name in site_names:
-        text = _site_name_suffix(name).sub("", text)
-    return text
-
-
-def remove_marks(text: str) -> str:
-    """Text without Arabic diacritics, Quranic marks and tatweel."""
-    return _MARKS.sub("", text)
 
 
 def normalise_for_matching(text: str, already_clean: bool = False) -> str:
@@ -48,15 +28,7 @@ def normalise_for_matching(text: str, already_clean: bool = False) -> str:
 # A story's body is compared with each candidate and then hashed: one normalisation.
 @lru_cache(maxsize=64)
 def _matching_form(text: str) -> str:
-    text = remove_marks(text)
-    # str.translate looks up every character of a body in a dict; a handful of
-    # str.replace scans is several times faster on Arabic text.
-    for letter, folded in _LETTER_FOLDS:
-        if letter in text:
-            text = text.replace(letter, folded)
-    if _NON_ASCII_DIGIT.search(text):
-        text = text.translate(_DIGIT_FOLDS)
-    return _words_only(text.casefold())
+    return _words_only(ascii_digits(fold_letters(remove_marks(text))).casefold())
 
 
 def _words_only(text: str) -> str:
@@ -77,7 +49,7 @@ def _words_only(text: str) -> str:
 def headline_key(headline: str, site_names: tuple[str, ...] = ()) -> str:
     """The comparison key of a headline; see normalise_for_matching. A trailing site
     name from ``site_names`` («… | إيلاف») is removed first."""
-    return normalise_for_matching(_strip_site_name(clean_inline(headline), site_names))
+    return normalise_for_matching(strip_site_name(clean_inline(headline), site_names))
 
 
 def content_hash(body: str, already_clean: bool = False) -> str:

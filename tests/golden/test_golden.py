@@ -42,7 +42,7 @@ def test_every_site_has_fixtures(site_name):
 @pytest.mark.parametrize("site_name, page", CASES, ids=[f"{s}/{p.stem}" for s, p in CASES])
 def test_extraction_matches_golden(site_name, page):
     site = SITES[site_name]
-    got = as_golden(extract_article(page.read_text(encoding="utf-8"), site.LAYOUTS, site.SITE_NAMES, now=NOW))
+    got = as_golden(extract_article(page.read_text(encoding="utf-8"), site.layouts, site.site_names, now=NOW))
     expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
     assert got == expected
 
@@ -53,7 +53,7 @@ def test_seed_page_gives_the_real_headline_and_eleven_paragraphs():
     blocks = [b.strip() for b in seed.split("\n\n") if b.strip()]
     site = SITES["elaph"]
     page = (HERE / "elaph/layout-2018-seed.html").read_text(encoding="utf-8")
-    got = extract_article(page, site.LAYOUTS, site.SITE_NAMES, now=NOW).values
+    got = extract_article(page, site.layouts, site.site_names, now=NOW).values
     assert got["headline"] == "62 قتيلاً من قوات النظام حصيلة جديدة لهجوم داعش في جنوب دمشق" == blocks[1]
     assert got["body"] == blocks[2:13]
     assert len(got["body"]) == 11

@@ -1,4 +1,4 @@
-from newscrawl.sites import elaph
+from newscrawl.sites.elaph import SITE as elaph
 from newscrawl.text.clean import clean_article
 
 
@@ -12,7 +12,7 @@ def test_every_text_field_is_cleaned_and_the_dateline_split_off():
         "dateline": None,
         "url": "https://elaph.com/Web/News/2024/01/1.html",
     }
-    assert clean_article(raw, elaph.FURNITURE) == {
+    assert clean_article(raw, elaph.furniture) == {
         "headline": "الحكومة تعلن خطتها",
         "summary": None,
         "body": "قال الوزير إن الخطة جاهزة\n\nوأضاف أن العمل يبدأ غداً",

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from newscrawl.sites import elaph
+from newscrawl.sites.elaph import SITE as elaph
 from newscrawl.text.clean import clean_body, clean_paragraphs
 
 SEED = Path(__file__).parents[2] / "newscrawl/mirror/seed_2018.txt"
@@ -16,9 +16,9 @@ LAST = "ورجحت صحيفة الوطن أن \"يتم حسم الأمر في م
 
 def test_seed_page_text_cleans_to_headline_dateline_and_eleven_paragraphs():
     lines = SEED.read_text(encoding="utf-8").splitlines()
-    kept = clean_paragraphs(lines, elaph.FURNITURE)
+    kept = clean_paragraphs(lines, elaph.furniture)
     assert kept[0] == HEADLINE
-    dateline, body = clean_body("\n\n".join(kept[1:]), elaph.FURNITURE)
+    dateline, body = clean_body("\n\n".join(kept[1:]), elaph.furniture)
     assert dateline == "بيروت"
     assert len(body) == 11
     assert body[0] == FIRST and body[-1] == LAST

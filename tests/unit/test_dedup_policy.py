@@ -16,7 +16,9 @@ from newscrawl.dedup import (
     search_span,
     within_window,
 )
-from newscrawl.sites.elaph import SITE_NAMES
+from newscrawl.sites.elaph import SITE as ELAPH
+
+SITE_NAMES = ELAPH.site_names
 from newscrawl.text.keys import headline_key
 
 WINDOW = timedelta(days=7)

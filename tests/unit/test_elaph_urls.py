@@ -1,6 +1,6 @@
 import pytest
 
-from newscrawl.sites import elaph
+from newscrawl.sites.elaph import SITE as elaph
 
 CANONICAL = "https://elaph.com/Web/News/2017/11/1175282.html"
 
@@ -37,8 +37,8 @@ def test_mirror_origin_takes_over_real_links():
 
 
 def test_api_urls_real_and_mirrored():
-    assert elaph.api_url("Economics", 2) == "https://api.elaph.com/v2/web/com/marticles/index/economics/2"
-    assert elaph.api_url("News", 1, "http://127.0.0.1:8000") == \
+    assert elaph.api.url("Economics", 2) == "https://api.elaph.com/v2/web/com/marticles/index/economics/2"
+    assert elaph.api.url("News", 1, "http://127.0.0.1:8000") == \
         "http://127.0.0.1:8000/api/v2/web/com/marticles/index/news/1"
 
 
@@ -48,4 +48,4 @@ def test_api_urls_real_and_mirrored():
     ("https://elaph.com/Web/News/2017/11/1175282.html", None),
 ])
 def test_section_listing_pages(url, section):
-    assert elaph.section_of_listing(url, elaph.SECTIONS) == section
+    assert elaph.section_of_listing(url, elaph.sections) == section

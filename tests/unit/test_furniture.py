@@ -2,7 +2,7 @@
 
 import pytest
 
-from newscrawl.sites import elaph
+from newscrawl.sites.elaph import SITE as elaph
 from newscrawl.text.furniture import is_furniture, remove_furniture
 
 FURNITURE = [
@@ -48,14 +48,14 @@ def test_furniture_is_recognised(paragraph):
 
 @pytest.mark.parametrize("paragraph", SENTENCES)
 def test_sentences_with_furniture_words_survive(paragraph):
-    assert not is_furniture(paragraph, elaph.FURNITURE)
-    assert remove_furniture([paragraph], elaph.FURNITURE) == [paragraph]
+    assert not is_furniture(paragraph, elaph.furniture)
+    assert remove_furniture([paragraph], elaph.furniture) == [paragraph]
 
 
 @pytest.mark.parametrize("paragraph", ["في أخبار", "في اقتصاد", "جميع الحقوق محفوظة لموقع إيلاف",
                                        "جميع التعليقات المنشورة تعبر عن رأي كتّابها ولا تعبر بالضرورة عن رأي إيلاف"])
 def test_elaph_furniture(paragraph):
-    assert is_furniture(paragraph, elaph.FURNITURE)
+    assert is_furniture(paragraph, elaph.furniture)
 
 
 def test_most_read_heading_ends_the_body():

@@ -2,7 +2,9 @@ import re
 
 import pytest
 
-from newscrawl.sites.elaph import SITE_NAMES
+from newscrawl.sites.elaph import SITE as ELAPH
+
+SITE_NAMES = ELAPH.site_names
 from newscrawl.text import keys
 from newscrawl.text.keys import content_hash, headline_key
 

@@ -66,7 +66,7 @@ def test_no_other_connection_writes_while_a_story_is_decided(tmp_path):
     other.db.execute("PRAGMA busy_timeout = 50")
     with deciding.deciding("x", "عنوان", ["عنوان"], url="https://x.test/1"):
         assert deciding.by_url("https://x.test/1") is None
-        with pytest.raises(sqlite3.OperationalError, match="locked"):
+        with pytest.raises(ArchiveError, match="locked"):
             other.add(article(1), headline_key="عنوان", content_hash="h", published_at=T0, tokens=["عنوان"],
                       story_id=None, seen_at=T0)
         deciding.add(article(1), headline_key="عنوان", content_hash="h", published_at=T0, tokens=["عنوان"],
