@@ -21,54 +21,47 @@ class Rejected(DropItem):
     """Not a story this archive keeps (no body, another language): the spider counts it
     as a failure of its URL, so the page is not fetched run after run."""
 
-    rejected = True
-
-
-def _site(crawler):
-    """The site spec of the running spider (a registered one, or `news`'s generic site)."""
-    return crawler.spider.site
-
 
 class CleanTextPipeline:
     """Noise and furniture out of headline, summary, body, authors and tags; the
     dateline split from the body's opening; word_count recomputed. The words stay
     exactly as published (see newscrawl.text)."""
 
-    def __init__(self, crawler):
-        self.crawler = crawler
+    def __init__(self, furniture: tuple):
+        self.furniture = furniture
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler)
+        return cls(crawler.spider.site.furniture)
 
     def process_item(self, item):
         adapter = ItemAdapter(item)
-        adapter.update(clean_article(dict(adapter), _site(self.crawler).furniture))
+        adapter.update(clean_article(dict(adapter), self.furniture))
         return item
 
 
 class LanguagePipeline:
     """Detect each article's language (newscrawl.text.language) and drop articles in a
-    language the site does not publish in (the spider's ``languages``: the site
-    spec's languages, or -a languages= for `news`). Counted as
-    newscrawl/dropped/language_<code>."""
+    language the site does not publish in (the site spec's languages, or -a languages=
+    for `news`). Counted as newscrawl/dropped/language_<code>."""
 
-    def __init__(self, crawler):
-        self.crawler = crawler
+    def __init__(self, stats, languages: tuple[str, ...]):
+        self.stats = stats
+        self.languages = languages
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler)
+        return cls(crawler.stats, crawler.spider.languages)
 
     def process_item(self, item):
         adapter = ItemAdapter(item)
         detected = detect_language(f"{adapter.get('headline') or ''} {adapter.get('body') or ''}")
         if detected:
             adapter["language"] = detected
-        wanted = getattr(self.crawler.spider, "languages", ())
-        if detected and wanted and detected not in wanted:
-            self.crawler.stats.inc_value(f"newscrawl/dropped/language_{detected}")
-            raise Rejected(f"language {detected}, not {','.join(wanted)}: {adapter.get('url')}", log_level="INFO")
+        if detected and self.languages and detected not in self.languages:
+            self.stats.inc_value(f"newscrawl/dropped/language_{detected}")
+            raise Rejected(f"language {detected}, not {','.join(self.languages)}: {adapter.get('url')}",
+                           log_level="INFO")
         return item
 
 
@@ -110,15 +103,18 @@ class ArchivePipeline:
     counted under newscrawl/duplicates/<reason> and logged at DEBUG with both URLs;
     follow-ups are archived with the first version's story_id."""
 
-    def __init__(self, crawler, store):
+    def __init__(self, crawler, store, site_names: tuple[str, ...], refresh: bool):
         self.crawler = crawler
         self.stats = crawler.stats
         self.store = store
+        self.site_names = site_names
+        self.refresh = refresh
         self.window = timedelta(days=crawler.settings.getfloat("NEWSCRAWL_DEDUP_WINDOW_DAYS"))
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler, crawl_archive(crawler))
+        spider = crawler.spider
+        return cls(crawler, crawl_archive(crawler), spider.site.site_names, spider.params.refresh)
 
     def close_spider(self):
         archived = self.stats.get_value("newscrawl/archived", 0) + self.stats.get_value("newscrawl/refreshed", 0)
@@ -130,13 +126,12 @@ class ArchivePipeline:
 
     def process_item(self, item):
         adapter = ItemAdapter(item)
-        site = _site(self.crawler)
         # A shallow dict: ItemAdapter.asdict() deep-copies the item, a tenth of a millisecond.
         article = dict(adapter.items())
         try:
             outcome, decision, story_id = archive_story(
-                self.store, article, headline_key(article["headline"], site.site_names), self.window,
-                refresh=self.crawler.spider.params.refresh)
+                self.store, article, headline_key(article["headline"], self.site_names), self.window,
+                refresh=self.refresh)
         except ArchiveError as error:  # nothing of this story was committed: it stays due
             from .middlewares import stop_for_archive
 

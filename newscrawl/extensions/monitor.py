@@ -15,6 +15,7 @@ from scrapy.exceptions import NotConfigured
 from ..archive import crawl_archive, data_dir
 from ..monitor import summarise
 from ..runs import run_stamp
+from ..signals import article_unreachable
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +41,13 @@ class RunMonitor:
         self.max_error_rate = settings.getfloat("NEWSCRAWL_MAX_ERROR_RATE")
         self.min_coverage = settings.getdict("NEWSCRAWL_MIN_FIELD_COVERAGE")
         self.max_blocked_share = settings.getfloat("NEWSCRAWL_MAX_BLOCKED_SHARE")
+        # Article URLs that could not be fetched, with their last error, for the summary.
+        self.unreachable: dict[str, str] = {}
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(self.article_unreachable, signal=article_unreachable)
+
+    def article_unreachable(self, url: str, reason: str):
+        self.unreachable[url] = reason
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -50,7 +57,7 @@ class RunMonitor:
         stats = self.crawler.stats
         summary = summarise(stats.get_stats(), reason, max_error_rate=self.max_error_rate,
                             min_coverage=self.min_coverage, max_blocked_share=self.max_blocked_share,
-                            unreachable=getattr(spider, "unreachable", {}), end=datetime.now(timezone.utc))
+                            unreachable=self.unreachable, end=datetime.now(timezone.utc))
         for stream, listing in summary["listings"].items():
             # How far back the archive holds every story this listing names.
             _, oldest = self.store.coverage(stream)

@@ -35,6 +35,8 @@ from newscrawl.frontier import Frontier, Walk
 from newscrawl.items import Article
 from newscrawl.listing import article_links, read_feed, read_listing, read_sitemap
 from newscrawl.params import CrawlParams, parse_params
+from newscrawl.pipelines import Rejected
+from newscrawl.signals import article_unreachable
 from newscrawl.sites.spec import Site
 
 ARTICLE_PRIORITY = 10
@@ -64,8 +66,6 @@ class SiteSpider(scrapy.Spider):
         self.frontier: Frontier | None = None
         # Set when the job starts, or by the distributed scheduler (the shared job's start).
         self.job_started: datetime | None = None
-        # Article URLs that could not be fetched, with their last error, for the run summary.
-        self.unreachable: dict[str, str] = {}
         # Old article URLs whose redirect led to a page this run already requested.
         self.redirect_aliases: dict[str, str] = {}
 
@@ -97,7 +97,7 @@ class SiteSpider(scrapy.Spider):
         """A page the pipelines rejected (not a story, wrong language) counts as a failure
         of its URL, so it is not fetched run after run (see NEWSCRAWL_GIVE_UP_AFTER_FAILURES)."""
         url = ItemAdapter(item).get("url")
-        if getattr(exception, "rejected", False) and url:
+        if isinstance(exception, Rejected) and url:
             self.archive.record_failure(url, f"not archived: {exception}"[:200], datetime.now(timezone.utc))
 
     @classmethod
@@ -298,8 +298,8 @@ class SiteSpider(scrapy.Spider):
         self._unreachable(failure.request.url, reason[:200])
 
     def _unreachable(self, url: str, reason: str) -> None:
-        self.unreachable[url] = reason
         self.archive.record_failure(url, reason, datetime.now(timezone.utc))
+        self.crawler.signals.send_catch_log(article_unreachable, url=url, reason=reason)
         self.crawler.stats.inc_value("newscrawl/articles/unreachable")
 
     def parse_article(self, response, listing_time: datetime | None = None) -> list[Article]:

@@ -16,7 +16,7 @@ BENCHMARKS = Path(__file__).parents[2] / "benchmarks"
     ("dedup_lookup.py", ["--sizes", "100,300", "--probes", "30"], "ratio largest/smallest median"),
     ("per_article.py", ["--pages", "20", "--count", "40"], "ratio of medians newscrawl / trafilatura"),
     ("per_article.py", ["--pages", "20", "--count", "40", "--real-weight"], "ratio of medians newscrawl / trafilatura"),
-    ("throughput.py", ["--count", "40", "--rounds", "2", "--set", "FEEDS={}"], "ratio newscrawl / bare"),
+    ("throughput.py", ["--count", "40", "--rounds", "2", "--set", "FEEDS={}"], "CPU ratio newscrawl / bare"),
     ("memory.py", ["--counts", "30,45"], "growth 30 → 45"),
 ])
 def test_benchmark_runs(tmp_path, script, args, expected):

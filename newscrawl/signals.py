@@ -1,0 +1,5 @@
+"""newscrawl's own signals, sent through the crawler's signal manager like Scrapy's."""
+
+# An article page could not be fetched or read: (url, reason), the reason as the run
+# summary lists it ("HTTP 500", "DownloadTimeoutError: …", "not HTML: application/pdf").
+article_unreachable = object()
