@@ -6,16 +6,30 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from .dedup import Decision, StoryRef, compared, decide, key_tokens, min_shared_tokens, published_instant, search_span
+from .dedup import (
+    Decision,
+    StoryRef,
+    article_number,
+    compared,
+    decide,
+    key_tokens,
+    min_shared_tokens,
+    published_instant,
+    search_span,
+    stands_before,
+)
 from .text.keys import content_hash
 
 
 def archive_story(store, article: dict, key: str, window: timedelta, *, refresh: bool = False,
-                  seen_at: datetime | None = None) -> tuple[str, Decision, int | None]:
+                  seen_at: datetime | None = None, number=article_number) -> tuple[str, Decision, int | None]:
     """(outcome, decision, story_id) for a cleaned article (its export fields, and the
     URLs that redirected to it under "aliases"), whose headline key is ``key``. Outcome:
     "archived", "duplicate" (the archived story it repeats is touched, the URL remembered),
-    or with ``refresh`` for an archived URL "refreshed" (updated in place) or "unchanged".
+    "represents" (a copy of an archived story that stands for it better — published
+    earlier, or a lower article ID by ``number`` — takes over its row; the row's URL
+    becomes an alias), or with ``refresh`` for an archived URL "refreshed" (updated in
+    place) or "unchanged".
     With several crawler processes on one archive, no other one can archive a candidate
     of this story between the decision and the write."""
     precision = article.get("published_precision")
@@ -33,6 +47,14 @@ def archive_story(store, article: dict, key: str, window: timedelta, *, refresh:
                                     content_hash=content_hash(incoming.body, already_clean=True),
                                     published_at=incoming.published_at, tokens=tokens, seen_at=now)
             return ("refreshed" if changed else "unchanged"), decision, decision.story_id
+        if decision.verdict == "duplicate" and decision.reason != "url" and \
+                stands_before(incoming, decision.other, number):
+            store.represent(decision.other.id, article, headline_key=key,
+                            content_hash=content_hash(incoming.body, already_clean=True),
+                            published_at=incoming.published_at, tokens=tokens, seen_at=now, reason=decision.reason)
+            for other in aliases:
+                store.touch(decision.other.id, now, alias=other, reason="redirect")
+            return "represents", decision, decision.story_id
         if decision.verdict == "duplicate":
             alias = incoming.url if incoming.url != decision.other.url else None
             store.touch(decision.other.id, now, alias=alias, reason=decision.reason)

@@ -10,16 +10,21 @@ Pure: the store hands in the archived stories that could match; this module deci
   headline, within the window: a follow-up, archived as its own row with the first
   version's story_id — unless the texts are near-identical (90 % of 3-grams), which
   makes it a copy with an edited headline: a duplicate («near_headline»).
+
+Of a story's copies, one stands for it in the archive whatever order they arrive in
+(``stands_before``): the earliest published, then the lowest article ID, then the URL.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from .text.keys import normalise_for_matching
 
@@ -187,3 +192,37 @@ def decide(incoming: StoryRef, same_url: StoryRef | None, candidates: Iterable[S
         first = min(followups, key=lambda c: (c.published_at or datetime.max.replace(tzinfo=timezone.utc), c.id or 0))
         return Decision("followup", "near_headline", first.story_id, first)
     return Decision("new")
+
+
+_NUMBERS = re.compile(r"\d{3,}")
+
+
+def article_number(url: str) -> int | None:
+    """The article ID a news URL carries: the longest run of three or more digits in its
+    path and query, the last of equals (…/2024/05/1325525.html, …/2020/8/24/slug/4943459,
+    …/news/898682/2026-01-08-slug, …?id=164913) — longer than the year beside it — or None."""
+    parts = urlsplit(url)
+    runs = _NUMBERS.findall(f"{parts.path}?{parts.query}")
+    return int(max(reversed(runs), key=len)) if runs else None
+
+
+def stands_before(a: StoryRef, b: StoryRef, number=article_number) -> bool:
+    """Whether copy ``a`` stands for the story rather than copy ``b``: the one published
+    first; where the dates cannot tell them apart (both on one day, or either known only
+    to its month, or undated), the lower article ID (a site numbers its articles as it
+    publishes them), then the URL. A total order, so any arrival order gives one answer."""
+    return _standing(a, b, number) < _standing(b, a, number)
+
+
+def _standing(a: StoryRef, b: StoryRef, number) -> tuple:
+    dated = a.published_at is not None and b.published_at is not None and \
+        "month" not in (a.precision, b.precision)
+    if dated and "day" in (a.precision, b.precision):
+        when = a.published_at.date()
+        dated = when != b.published_at.date()
+    else:
+        when = a.published_at
+    if dated and a.published_at == b.published_at:
+        dated = False
+    found = number(a.url)
+    return (when if dated else 0, found is None, found or 0, a.url)

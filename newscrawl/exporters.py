@@ -1,8 +1,19 @@
-"""CSV that is safe to open in a spreadsheet."""
+"""Writing archive rows to files analysts open: CSV that is safe in a spreadsheet, JSON,
+JSON Lines; each file written whole under a temporary name and moved into place."""
 
 from __future__ import annotations
 
-from scrapy.exporters import CsvItemExporter
+import os
+import tempfile
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from scrapy.exporters import CsvItemExporter, JsonItemExporter, JsonLinesItemExporter
+
+from .items import EXPORT_FIELDS
+
+FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonlines", ".jl": "jsonlines"}
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -30,3 +41,51 @@ class SafeCsvItemExporter(CsvItemExporter):
     def serialize_field(self, field, name, value):
         value = super().serialize_field(field, name, value)
         return neutralise_cell(value) if self.neutralise_formulas and isinstance(value, str) else value
+
+
+def exporter_for(fmt: str, stream, neutralise_formulas: bool = True):
+    """CSV with a BOM (Excel shows the Arabic) and list fields joined with «; »; JSON and
+    JSON Lines in UTF-8 with Arabic unescaped; the export fields in their order."""
+    if fmt == "csv":
+        return SafeCsvItemExporter(stream, encoding="utf-8-sig", fields_to_export=EXPORT_FIELDS, join_multivalued="; ",
+                                   neutralise_formulas=neutralise_formulas)
+    cls = JsonItemExporter if fmt == "json" else JsonLinesItemExporter
+    return cls(stream, encoding="utf-8", fields_to_export=EXPORT_FIELDS, ensure_ascii=False)
+
+
+_PROCESS_STARTED = time.time()
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Remove what an earlier process (a killed run, one stopped by a full disk) left half
+    written in ``folder``: it is of no use to anyone."""
+    for leftover in folder.glob(".*.part"):
+        if leftover.stat().st_mtime < _PROCESS_STARTED:
+            leftover.unlink(missing_ok=True)
+
+
+def write_rows(rows: Iterable[dict], output: Path, fmt: str, neutralise_formulas: bool = True) -> int:
+    """Write ``rows`` to ``output`` whole or not at all (a temporary file beside it, moved
+    into place when complete; on any error it is removed and ``output`` is as it was).
+    Returns the number of rows. OSError (a full disk) and the rows' own errors propagate."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.parent)
+    count = 0
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            exporter = exporter_for(fmt, stream, neutralise_formulas)
+            exporter.start_exporting()
+            for row in rows:
+                exporter.export_item(row)
+                count += 1
+            exporter.finish_exporting()
+            stream.flush()
+            os.fsync(stream.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp's 0600 is for the temporary only
+        os.replace(temporary, output)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return count

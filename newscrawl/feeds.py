@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 from scrapy.extensions.feedexport import FileFeedStorage
 
 from .archive import data_dir
 from .runs import run_stamp
-
-_PROCESS_STARTED = time.time()
 
 
 def uri_params(params: dict, spider) -> dict:
@@ -34,11 +31,6 @@ class AtomicFileFeedStorage(FileFeedStorage):
         if self.write_mode == "ab" and target.exists():
             return super().open(spider)
         target.parent.mkdir(parents=True, exist_ok=True)
-        # What an earlier run (killed, or stopped by a full disk) left half written here is
-        # of no use to anyone; this run's other feeds started after this process did.
-        for leftover in target.parent.glob(".*.part"):
-            if leftover.stat().st_mtime < _PROCESS_STARTED:
-                leftover.unlink(missing_ok=True)
         self.partial = target.with_name(f".{target.name}.part")
         return self.partial.open("wb")
 

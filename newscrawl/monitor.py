@@ -74,6 +74,7 @@ def summarise(stats: Mapping, reason: str, *, max_error_rate: float, min_coverag
     archived = stats.get("newscrawl/archived", 0)
     requested = stats.get("newscrawl/articles/requested", 0)
     accounted = archived + sum(duplicates.values()) + stats.get("newscrawl/refreshed", 0) + \
+        stats.get("newscrawl/represents", 0) + \
         stats.get("newscrawl/unchanged", 0) + stats.get("newscrawl/skipped/outside_window", 0)
 
     unreachable = dict(unreachable or {})
@@ -116,6 +117,7 @@ def summarise(stats: Mapping, reason: str, *, max_error_rate: float, min_coverag
             "archived": archived,
             "followups": stats.get("newscrawl/followups", 0),
             "refreshed": stats.get("newscrawl/refreshed", 0),
+            "represents": stats.get("newscrawl/represents", 0),
             "seen": seen,
         },
         "listings": walks(stats),

@@ -117,7 +117,7 @@ class ArchivePipeline:
         return cls(crawler, crawl_archive(crawler), spider.site.site_names, spider.params.refresh)
 
     def close_spider(self):
-        archived = self.stats.get_value("newscrawl/archived", 0) + self.stats.get_value("newscrawl/refreshed", 0)
+        archived = sum(self.stats.get_value(f"newscrawl/{k}", 0) for k in ("archived", "refreshed", "represents"))
         if not archived:
             duplicates = sum(v for k, v in self.stats.get_stats().items() if k.startswith("newscrawl/duplicates/"))
             logger.info("no new stories this run: nothing exported (%d duplicates of archived stories)", duplicates)
@@ -145,6 +145,11 @@ class ArchivePipeline:
             self.stats.inc_value(f"newscrawl/duplicates/{decision.reason}")
             raise DropItem(f"duplicate ({decision.reason}): {url} repeats {decision.other.url}", log_level="DEBUG")
         adapter["story_id"] = story_id
+        if outcome == "represents":
+            # An earlier copy of an archived story: its row now, exported with this run.
+            self.stats.inc_value("newscrawl/represents")
+            logger.debug("%s stands for story %s instead of %s", url, story_id, decision.other.url)
+            return item
         if outcome == "refreshed":
             self.stats.inc_value("newscrawl/refreshed")
             return item

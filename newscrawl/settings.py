@@ -92,19 +92,18 @@ NEWSCRAWL_ARCHIVE_SCRATCH = False
 NEWSCRAWL_DEDUP_WINDOW_DAYS = 7
 
 # --- exports ----------------------------------------------------------------------
-# One CSV (with BOM, so Excel reads the Arabic) and one JSON Lines file per run.
+# Each run's files, written from the archive when the run ends (newscrawl.extensions.
+# exports): the stories it archived, as the archive holds them. Path template → format
+# (csv: UTF-8 with a BOM, so Excel reads the Arabic, lists joined with «; »; jsonlines).
+# A run that archives nothing writes none.
+NEWSCRAWL_RUN_EXPORTS = {
+    "%(data_dir)s/%(name)s/%(run)s.csv": "csv",
+    "%(data_dir)s/%(name)s/%(run)s.jsonl": "jsonlines",
+}
+# -o/-O and FEEDS export the items as they pass, as in any Scrapy project.
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = EXPORT_FIELDS
 FEED_URI_PARAMS = "newscrawl.feeds.uri_params"
-# A run that archives nothing new writes no files (and says so in the log).
-FEED_STORE_EMPTY = False
-FEEDS = {
-    "%(data_dir)s/%(name)s/%(run)s.csv": {
-        "format": "csv", "encoding": "utf-8-sig", "overwrite": True,
-        "item_export_kwargs": {"join_multivalued": "; "},
-    },
-    "%(data_dir)s/%(name)s/%(run)s.jsonl": {"format": "jsonlines", "encoding": "utf-8", "overwrite": True},
-}
 FEED_EXPORTERS = {"csv": "newscrawl.exporters.SafeCsvItemExporter"}
 FEED_STORAGES = {"": "newscrawl.feeds.AtomicFileFeedStorage", "file": "newscrawl.feeds.AtomicFileFeedStorage"}
 # CSV cells that start like a formula (= + - @, tab, CR) get a leading apostrophe so
@@ -121,6 +120,7 @@ SPIDER_MIDDLEWARES = {
 # the counting (newscrawl/stats.py).
 STATS_CLASS = "newscrawl.stats.StatsCollector"
 EXTENSIONS = {
+    "newscrawl.extensions.exports.RunExports": 490,
     "newscrawl.extensions.monitor.RunMonitor": 500,
     "newscrawl.extensions.progress.ProgressLine": 510,
 }

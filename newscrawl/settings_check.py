@@ -67,7 +67,8 @@ def output_dirs(settings, spider: str) -> list[Path]:
 
     params = {"name": spider, "run": "run", "time": "time", "batch_id": 1, "batch_time": "time",
               "data_dir": str(data_dir(settings))}
-    uris = [*settings.getdict("FEEDS"), settings.get("NEWSCRAWL_SUMMARY_PATH") or ""]
+    uris = [*settings.getdict("FEEDS"), *settings.getdict("NEWSCRAWL_RUN_EXPORTS"),
+            settings.get("NEWSCRAWL_SUMMARY_PATH") or ""]
     dirs = []
     for uri in uris:
         if not uri or ("://" in uri and not uri.startswith("file://")):

@@ -363,11 +363,12 @@ class SQLStore:
                 self._resolve([alias])
 
     def replace(self, article_id: int, article: dict, *, headline_key: str, content_hash: str,
-                published_at: datetime | None, tokens: list[str], seen_at: datetime) -> bool:
+                published_at: datetime | None, tokens: list[str], seen_at: datetime, force: bool = False) -> bool:
         """Overwrite an archived story's fields with a fresh crawl of the same URL
-        (``refresh``); its id, story_id and first_seen stay. False when nothing changed."""
+        (``refresh``); its id, story_id and first_seen stay. False when nothing changed
+        (the text and headline; with ``force``, every field is written whatever changed)."""
         rows = self._rows("SELECT content_hash, headline_key FROM articles WHERE id = ?", (article_id,))
-        if rows and (rows[0]["content_hash"], rows[0]["headline_key"]) == (content_hash, headline_key):
+        if not force and rows and (rows[0]["content_hash"], rows[0]["headline_key"]) == (content_hash, headline_key):
             self.touch(article_id, seen_at)
             return False
         columns = [c for c in ARTICLE_COLUMNS if c != "url"]
@@ -382,6 +383,24 @@ class SQLStore:
                 self._run_many("INSERT INTO headline_tokens VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                                [(article["site"], t, published, article_id) for t in tokens])
         return True
+
+    def represent(self, article_id: int, article: dict, *, headline_key: str, content_hash: str,
+                  published_at: datetime | None, tokens: list[str], seen_at: datetime, reason: str) -> str:
+        """Make ``article``, a copy of the archived story ``article_id`` that stands for it
+        better (newscrawl.dedup.stands_before), the story's row: its URL and fields replace
+        the row's, whose id, story_id and first_seen stay; the row's URL becomes an alias
+        (``reason``). Returns that URL."""
+        with self.transaction():
+            old = self._rows("SELECT url FROM articles WHERE id = ?", (article_id,))[0]["url"]
+            # The new URL may already be known as an alias of this story: it is the row's now.
+            self._run("DELETE FROM url_aliases WHERE url = ?", (article["url"],))
+            self._run("UPDATE articles SET url = ? WHERE id = ?", (article["url"], article_id))
+            self.replace(article_id, article, headline_key=headline_key, content_hash=content_hash,
+                         published_at=published_at, tokens=tokens, seen_at=seen_at, force=True)
+            self._run("INSERT INTO url_aliases VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                      (old, article_id, reason, stamp(seen_at)))
+            self._resolve([article["url"], old])
+        return old
 
     # --- reading the whole archive -------------------------------------------------
 
@@ -400,7 +419,29 @@ class SQLStore:
         sql = "SELECT * FROM articles" + (" WHERE " + " AND ".join(where) if where else "") + \
             " ORDER BY published_at IS NULL, published_at, id"
         for row in self._article_rows(sql, params):
-            yield {f: json.loads(row[f]) if f in LIST_FIELDS else row[f] for f in EXPORT_FIELDS}
+            yield _export_row(row)
+
+    def articles_at(self, urls) -> list[dict]:
+        """The archived stories that ``urls`` (article URLs or their aliases) lead to, each
+        once, as export rows in publication order: what a run archived, as the archive
+        holds it at the end (after an earlier copy took a story's row, say)."""
+        unique, ids = list(dict.fromkeys(urls)), set()
+        for start in range(0, len(unique), 300):
+            chunk = unique[start:start + 300]
+            marks = ",".join("?" * len(chunk))
+            ids.update(r["id"] for r in self._rows(
+                f"SELECT id FROM articles WHERE url IN ({marks}) "
+                f"UNION SELECT article_id AS id FROM url_aliases WHERE url IN ({marks})", chunk * 2))
+        rows, ordered = [], sorted(ids)
+        for start in range(0, len(ordered), 300):
+            chunk = ordered[start:start + 300]
+            rows += self._rows(f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        rows.sort(key=lambda r: (r["published_at"] is None, r["published_at"] or "", r["id"]))
+        return [_export_row(row) for row in rows]
 
     def count(self) -> int:
         return self._rows("SELECT COUNT(*) AS n FROM articles")[0]["n"]
+
+
+def _export_row(row) -> dict:
+    return {f: json.loads(row[f]) if f in LIST_FIELDS else row[f] for f in EXPORT_FIELDS}

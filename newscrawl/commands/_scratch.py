@@ -9,4 +9,4 @@ def scratch(settings) -> None:
     # The crawl's archive becomes a throwaway in-memory one (newscrawl.archive.crawl_archive).
     settings.set("NEWSCRAWL_ARCHIVE_SCRATCH", True, priority="cmdline")
     settings.set("NEWSCRAWL_SUMMARY_PATH", "", priority="cmdline")
-    settings.set("FEEDS", {}, priority="cmdline")
+    settings.set("NEWSCRAWL_RUN_EXPORTS", {}, priority="cmdline")

@@ -7,21 +7,15 @@ failed export never leaves a half file where the last good one was.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
-from scrapy.exporters import JsonItemExporter, JsonLinesItemExporter
 
 from newscrawl.archive import ArchiveError, archive_url, open_store
-from newscrawl.exporters import SafeCsvItemExporter
-from newscrawl.items import EXPORT_FIELDS
-
-FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonlines", ".jl": "jsonlines"}
+from newscrawl.exporters import FORMATS, write_rows
 
 
 def _day(name: str, value: str | None) -> date | None:
@@ -31,14 +25,6 @@ def _day(name: str, value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"--{name} {value}: expected a date YYYY-MM-DD", print_help=False) from None
-
-
-def exporter_for(fmt: str, stream, neutralise_formulas: bool = True):
-    if fmt == "csv":
-        return SafeCsvItemExporter(stream, encoding="utf-8-sig", fields_to_export=EXPORT_FIELDS, join_multivalued="; ",
-                                   neutralise_formulas=neutralise_formulas)
-    cls = JsonItemExporter if fmt == "json" else JsonLinesItemExporter
-    return cls(stream, encoding="utf-8", fields_to_export=EXPORT_FIELDS, ensure_ascii=False)
 
 
 class Command(ScrapyCommand):
@@ -83,42 +69,19 @@ class Command(ScrapyCommand):
             print(f"scrapy export: {error}", file=sys.stderr)
             self.exitcode = 1
             return
-        count = 0
         try:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
+            count = write_rows(store.articles(site=opts.site, section=opts.section, since=start, until=end), output,
+                               fmt, self.settings.getbool("NEWSCRAWL_CSV_NEUTRALISE"))
         except OSError as error:
-            store.close()
-            print(f"scrapy export: cannot write {output}: {error.strerror or error}", file=sys.stderr)
-            self.exitcode = 1
-            return
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                exporter = exporter_for(fmt, stream, self.settings.getbool("NEWSCRAWL_CSV_NEUTRALISE"))
-                exporter.start_exporting()
-                for row in store.articles(site=opts.site, section=opts.section, since=start, until=end):
-                    exporter.export_item(row)
-                    count += 1
-                exporter.finish_exporting()
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temporary, 0o666 & ~umask)  # mkstemp's 0600 is for the temporary only
-            os.replace(temporary, output)
-        except OSError as error:
-            Path(temporary).unlink(missing_ok=True)
             print(f"scrapy export: cannot write {output}: {error.strerror or error}; "
                   f"nothing was changed there", file=sys.stderr)
             self.exitcode = 1
             return
         except store.Error as error:  # a damaged archive, found while reading it
-            Path(temporary).unlink(missing_ok=True)
             print(f"scrapy export: cannot read the archive {store.name}: {error}; nothing was written to {output}",
                   file=sys.stderr)
             self.exitcode = 1
             return
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
         finally:
             store.close()
         print(f"exported {count} stories to {output}")

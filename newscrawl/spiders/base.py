@@ -268,7 +268,9 @@ class SiteSpider(scrapy.Spider):
                                        self.site.looks_like_article, self.origin, self.site.next_texts)
         # Stable across processes (Python's str hash is not), so a resumed job still sees loops.
         signature = hashlib.sha1("\n".join(sorted(links)).encode()).hexdigest()[:16]
-        looped = signature in seen
+        seen = (*seen, response.url)
+        # A page seen before in this walk, or a next link back to one: the walk has been round.
+        looped = signature in seen or next_url in seen
         if looped:
             self.logger.info("listing page repeats an earlier page, stop paging: %s", response.url)
             self.crawler.stats.inc_value("newscrawl/listing/loops_stopped")

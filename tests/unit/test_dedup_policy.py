@@ -7,6 +7,7 @@ import pytest
 
 from newscrawl.dedup import (
     StoryRef,
+    article_number,
     compared,
     decide,
     is_followup_headline,
@@ -14,12 +15,13 @@ from newscrawl.dedup import (
     min_shared_tokens,
     same_story,
     search_span,
+    stands_before,
     within_window,
 )
 from newscrawl.sites.elaph import SITE as ELAPH
+from newscrawl.text.keys import headline_key
 
 SITE_NAMES = ELAPH.site_names
-from newscrawl.text.keys import headline_key
 
 WINDOW = timedelta(days=7)
 T0 = datetime(2024, 3, 5, 9, 0, tzinfo=timezone.utc)
@@ -149,3 +151,38 @@ def test_search_span_is_narrow_but_reaches_month_dated_stories():
     december = search_span(ref("عنوان", when=datetime(2024, 12, 20, tzinfo=timezone.utc), precision="day"), WINDOW)
     assert december.month_starts == (datetime(2024, 12, 1, tzinfo=timezone.utc),
                                      datetime(2025, 1, 1, tzinfo=timezone.utc))
+
+
+D = datetime(2024, 3, 5, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("a, b", [
+    # Published first stands for the story.
+    (ref("س", when=T0, url="https://x.test/News/9"), ref("س", when=T0 + timedelta(hours=2), url="https://x.test/P/1")),
+    # The same instant, the same day at day precision, or a month-only date: the lower article ID.
+    (ref("س", when=T0, url="https://x.test/P/100"), ref("س", when=T0, url="https://x.test/News/200")),
+    (ref("س", when=D, precision="day", url="https://x.test/a/1001"), ref("س", when=T0, url="https://x.test/b/1002")),
+    (ref("س", when=D, precision="month", url="https://x.test/a/1001"),
+     ref("س", when=T0 - timedelta(days=2), url="https://x.test/b/1002")),
+    (ref("س", when=None, url="https://x.test/a/500"), ref("س", when=T0, url="https://x.test/b/600")),
+    # A copy with an ID before one without; then the URL.
+    (ref("س", when=T0, url="https://x.test/a/123"), ref("س", when=T0, url="https://x.test/b/slug")),
+    (ref("س", when=T0, url="https://x.test/a/slug"), ref("س", when=T0, url="https://x.test/b/slug")),
+    # Day precision on different days: the earlier day, whatever the IDs.
+    (ref("س", when=D, precision="day", url="https://x.test/a/9000"),
+     ref("س", when=D + timedelta(days=1), precision="day", url="https://x.test/b/1000")),
+])
+def test_one_copy_stands_for_a_story_whatever_the_order(a, b):
+    assert stands_before(a, b) and not stands_before(b, a)
+
+
+@pytest.mark.parametrize("url, number", [
+    ("https://elaph.com/Web/News/2024/05/1325525.html", 1325525),
+    ("https://www.youm7.com/story/2020/8/24/slug/4943459", 4943459),
+    ("https://www.lbcgroup.tv/news/898682/2026-01-08-trump", 898682),  # longer than the year after it
+    ("https://site.test/a/123/b/456", 456),  # of equals, the last
+    ("https://site.test/article.php?id=164913", 164913),
+    ("https://site.test/opinion/a-slug", None),
+])
+def test_article_number(url, number):
+    assert article_number(url) == number

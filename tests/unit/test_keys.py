@@ -3,10 +3,10 @@ import re
 import pytest
 
 from newscrawl.sites.elaph import SITE as ELAPH
-
-SITE_NAMES = ELAPH.site_names
 from newscrawl.text import keys
 from newscrawl.text.keys import content_hash, headline_key
+
+SITE_NAMES = ELAPH.site_names
 
 BASE = "62 قتيلا من قوات النظام حصيله جديده لهجوم داعش في جنوب دمشق"
 

@@ -74,3 +74,27 @@ def test_no_other_connection_writes_while_a_story_is_decided(tmp_path):
     assert other.count() == 1
     deciding.close()
     other.close()
+
+
+def test_the_earliest_copy_stands_for_a_story_whatever_order_copies_arrive_in(tmp_path):
+    """Two copies of one story (the press review republishing it later): archived in
+    either order, the archive ends with the same row, the other URL its alias."""
+    from datetime import timedelta
+
+    from newscrawl.archiving import archive_story
+
+    original = {**article(1), "url": "https://x.test/News/2024/3/1000.html", "published": "2024-03-05T09:00:00+00:00",
+                "published_precision": "datetime", "section": "News"}
+    copy = {**article(1), "url": "https://x.test/NewsPapers/2024/3/1010.html",
+            "published": "2024-03-05T15:00:00+00:00", "published_precision": "datetime", "section": "NewsPapers"}
+    rows = []
+    for order in ((original, copy), (copy, original)):
+        store = open_store(f"sqlite:///{tmp_path}/{len(rows)}.sqlite3")
+        outcomes = [archive_story(store, dict(a), "عنوان", timedelta(days=7))[0] for a in order]
+        assert sorted(outcomes) in (["archived", "duplicate"], ["archived", "represents"])
+        (row,) = list(store.articles())
+        assert store.by_url(copy["url"]).url == original["url"]  # the copy is an alias
+        rows.append({k: v for k, v in row.items() if k not in ("crawled_at", "story_id")})
+        store.close()
+    assert rows[0] == rows[1]
+    assert rows[0]["url"] == original["url"] and rows[0]["section"] == "News"
