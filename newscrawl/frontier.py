@@ -54,8 +54,20 @@ class Walk:
 
 
 @dataclass(frozen=True)
+class Fetch:
+    """An article URL to request, with what its listing said of it."""
+
+    url: str
+    listing_time: datetime | None
+    # Named by a listing that says it is an article (sitemap, feed, API, a link in the
+    # site's article URL shape), not only linked: enough, with a headline and an
+    # article's length of text, to take the page for an article.
+    listed: bool
+
+
+@dataclass(frozen=True)
 class PageDecision:
-    fetch: list[tuple[str, datetime | None]]  # article URLs to request, with the listing's time
+    fetch: list[Fetch]  # article URLs to request
     next: Walk | None  # the walk at the next page, to request; None: the walk ends here
     ended: str | None  # why it ends
 
@@ -102,12 +114,12 @@ class Frontier:
         section = self.site.section_of(url)
         return section is None or not self.site.sections or section.lower() in self.sections
 
-    def to_fetch(self, entries: list[tuple[str | None, datetime | None]]) -> list[tuple[str, datetime | None]]:
+    def to_fetch(self, entries: list[tuple[str | None, datetime | None]], listed: bool) -> list[Fetch]:
         """Of a page's (url, listing time) entries the run wants, those to request: the
         archive lacks them and they have not failed too often (all, with refresh). Due
         from now on."""
         taken = [(u, t) for u, t in entries if self.wanted(u, t) == "take"]
-        fetch = self._fetchable(taken)
+        fetch = [Fetch(u, t, listed) for u, t in self._fetchable(taken)]
         self.store.add_due(self._due(fetch), datetime.now(timezone.utc))
         return fetch
 
@@ -131,18 +143,18 @@ class Frontier:
         self.requested.update(fetch)
         return list(fetch.items())
 
-    def _due(self, fetch):
-        return [(u, self.site.name, t) for u, t in fetch]
+    def _due(self, fetch: list[Fetch]):
+        return [(f.url, self.site.name, f.listing_time, f.listed) for f in fetch]
 
-    def due(self) -> list[tuple[str, datetime | None]]:
+    def due(self) -> list[Fetch]:
         """What earlier runs found and could not archive yet, that this run wants (a URL
         recorded under another origin — a mirror moved to another port — is not)."""
         due = {}
-        for url, when in self.store.due(self.site.name, self.give_up_after):
+        for url, when, listed in self.store.due(self.site.name, self.give_up_after):
             if self.site.canonical_url(url, self.origin) == url and self.wanted(url, when) == "take":
-                due[url] = when
+                due[url] = Fetch(url, when, listed)
         self.requested.update(due)
-        return list(due.items())
+        return list(due.values())
 
     # --- walks ---------------------------------------------------------------------------
 
@@ -155,8 +167,8 @@ class Frontier:
         self.store.forget_walks(f"{self.site.name} ", before)
 
     def read_page(self, walk: Walk, entries: list[tuple[str | None, datetime | None]], has_next: bool,
-                  looped: bool = False) -> PageDecision:
-        """Record one listing page of ``walk`` and decide what follows it."""
+                  looped: bool = False, listed: bool = True) -> PageDecision:
+        """Record one listing page of ``walk`` and decide what follows it; ``listed``: see Fetch."""
         restart, older, walked = False, False, []
         for url, when in entries:
             verdict = self.wanted(url, when)
@@ -166,7 +178,7 @@ class Frontier:
                 older = True
             elif verdict == "take":
                 walked.append((url, when))
-        fetch = self._fetchable(walked)
+        fetch = [Fetch(u, t, listed) for u, t in self._fetchable(walked)]
         urls = [u for u, _ in walked]
         reached_covered = bool(urls) and not self.params.refresh and bool(self.store.covered(walk.stream, urls[-1:]))
         if older:

@@ -62,9 +62,10 @@ def walks(stats: Mapping) -> dict[str, dict]:
 
 def summarise(stats: Mapping, reason: str, *, max_error_rate: float, min_coverage: Mapping[str, float],
               max_blocked_share: float = 1.0, unreachable: Mapping[str, str] | None = None,
-              end: datetime | None = None) -> dict:
+              not_articles: Mapping[str, str] | None = None, end: datetime | None = None) -> dict:
     """The run summary, with its verdict: which checks failed and the exit status.
-    ``unreachable`` maps article URLs that could not be fetched to their last error."""
+    ``unreachable`` maps article URLs that could not be fetched to their last error,
+    ``not_articles`` pages judged not an article to the reason."""
     seen = stats.get("newscrawl/items/seen", 0)
     coverage = {f: (stats.get(f"newscrawl/items/with_{f}", 0) / seen if seen else None) for f in COVERED_FIELDS}
     errors = errors_by_kind(stats)
@@ -128,6 +129,9 @@ def summarise(stats: Mapping, reason: str, *, max_error_rate: float, min_coverag
         "unreachable": {"count": len(unreachable),
                         "articles": [{"url": u, "last_error": e} for u, e in sorted(unreachable.items())
                                      ][:UNREACHABLE_LISTED]},
+        "not_articles": {"count": len(not_articles or {}),
+                         "pages": [{"url": u, "reason": r} for u, r in sorted((not_articles or {}).items())
+                                   ][:UNREACHABLE_LISTED]},
         "error_rate": round(error_rate, 4),
         "field_coverage": {f: (round(v, 4) if v is not None else None) for f, v in coverage.items()},
         "verdict": {"ok": not failures,

@@ -18,8 +18,13 @@ logger = logging.getLogger(__name__)
 
 
 class Rejected(DropItem):
-    """Not a story this archive keeps (no body, another language): the spider counts it
-    as a failure of its URL, so the page is not fetched run after run."""
+    """Not a story this archive keeps (not an article, another language): the spider
+    counts it as a failure of its URL, so the page is not fetched run after run."""
+
+    def __init__(self, message: str, *, reason: str = "", not_an_article: bool = False, **kwargs):
+        super().__init__(message, **kwargs)
+        self.reason = reason or message
+        self.not_an_article = not_an_article
 
 
 class CleanTextPipeline:
@@ -93,7 +98,9 @@ class RequiredFieldsPipeline:
             "body_too_short" if not present["body"] else None
         if reason:
             self.stats.inc_value(f"newscrawl/dropped/{reason}")
-            raise Rejected(f"{reason}: {adapter.get('url')}", log_level="WARNING")
+            why = {"no_headline": "no headline", "no_body": "no text",
+                   "body_too_short": f"{words} words of text, fewer than an article's {self.min_body_words}"}[reason]
+            raise Rejected(f"{reason}: {adapter.get('url')}", reason=why, not_an_article=True, log_level="WARNING")
         return item
 
 

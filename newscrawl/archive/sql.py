@@ -13,7 +13,7 @@ from ..items import EXPORT_FIELDS
 from .base import ArchiveError
 
 # The version an archive written by this code has; newscrawl_meta records an archive's own.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 LIST_FIELDS = ("authors", "tags")
 ARTICLE_COLUMNS = [f for f in EXPORT_FIELDS if f != "story_id"]
 # What the dedup decision reads of an archived story (see _ref), and nothing more.
@@ -83,6 +83,11 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE TABLE walk_urls (walk TEXT NOT NULL, stream TEXT NOT NULL, url TEXT NOT NULL, "
         "started TEXT NOT NULL, PRIMARY KEY (walk, url))",
         "CREATE INDEX walk_urls_stream ON walk_urls (stream, started)",
+    ),
+    # 2 → 3: whether a due URL was named by a listing that says it is an article (sitemap,
+    # feed, API, a link in the site's article URL shape) or only linked (newscrawl.frontier).
+    2: (
+        "ALTER TABLE due_urls ADD COLUMN listed INTEGER NOT NULL DEFAULT 1",
     ),
 }
 
@@ -179,10 +184,10 @@ class SQLStore:
     # --- the frontier (newscrawl.frontier) ------------------------------------------
 
     def record_page(self, walk: str, stream: str, started: datetime, walked: list[str],
-                    due: list[tuple[str, str, datetime | None]], *, restart: bool, complete: bool,
+                    due: list[tuple[str, str, datetime | None, bool]], *, restart: bool, complete: bool,
                     now: datetime) -> None:
         """One listing page of a walk, in one transaction: its article URLs ``due`` for
-        fetching ((url, site, listing time)), the URLs it ``walked`` added to the walk
+        fetching ((url, site, listing time, listed); see add_due), the URLs it ``walked`` added to the walk
         (after forgetting the walk so far when ``restart``: a gap lies above this page),
         and, when ``complete``, the whole walk promoted to the stream's covered URLs."""
         with self.transaction():
@@ -196,13 +201,16 @@ class SQLStore:
                           "ON CONFLICT DO NOTHING", (stamp(now), walk))
                 self._run("DELETE FROM walk_urls WHERE walk = ?", (walk,))
 
-    def add_due(self, due: list[tuple[str, str, datetime | None]], now: datetime) -> None:
-        """(url, site, listing time) of article URLs to fetch, due until archived."""
+    def add_due(self, due: list[tuple[str, str, datetime | None, bool]], now: datetime) -> None:
+        """(url, site, listing time, listed) of article URLs to fetch, due until archived;
+        ``listed``: named by a listing that says it is an article, not only linked."""
         if due:
             with self.transaction():
-                self._run_many("INSERT INTO due_urls VALUES (?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET "
-                               "listing_time = COALESCE(excluded.listing_time, due_urls.listing_time)",
-                               [(url, site, stamp(when), stamp(now)) for url, site, when in due])
+                self._run_many("INSERT INTO due_urls (url, site, listing_time, found, listed) VALUES (?, ?, ?, ?, ?) "
+                               "ON CONFLICT (url) DO UPDATE SET "
+                               "listing_time = COALESCE(excluded.listing_time, due_urls.listing_time), "
+                               "listed = CASE WHEN excluded.listed = 1 THEN 1 ELSE due_urls.listed END",
+                               [(url, site, stamp(when), stamp(now), int(listed)) for url, site, when, listed in due])
 
     def covered(self, stream: str, urls: list[str]) -> set[str]:
         """Which of ``urls`` the stream's listing has been walked from to its end."""
@@ -220,11 +228,11 @@ class SQLStore:
         with self.transaction():
             self._run("DELETE FROM walk_urls WHERE stream LIKE ? AND started < ?", (stream_prefix + "%", stamp(before)))
 
-    def due(self, site: str, give_up_after: int) -> list[tuple[str, datetime | None]]:
-        """(url, listing time) of the site's article URLs still to fetch: named by a
-        listing, neither archived nor failed ``give_up_after`` times."""
-        return [(r["url"], instant(r["listing_time"])) for r in self._rows(
-            "SELECT d.url, d.listing_time FROM due_urls d LEFT JOIN failed_urls f ON f.url = d.url "
+    def due(self, site: str, give_up_after: int) -> list[tuple[str, datetime | None, bool]]:
+        """(url, listing time, listed) of the site's article URLs still to fetch: named by
+        a listing, neither archived nor failed ``give_up_after`` times."""
+        return [(r["url"], instant(r["listing_time"]), bool(r["listed"])) for r in self._rows(
+            "SELECT d.url, d.listing_time, d.listed FROM due_urls d LEFT JOIN failed_urls f ON f.url = d.url "
             "WHERE d.site = ? AND COALESCE(f.failures, 0) < ? AND d.url NOT IN (SELECT url FROM articles) "
             "AND d.url NOT IN (SELECT url FROM url_aliases) ORDER BY d.found, d.url", (site, give_up_after))]
 

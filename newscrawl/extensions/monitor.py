@@ -15,7 +15,7 @@ from scrapy.exceptions import NotConfigured
 from ..archive import crawl_archive, data_dir
 from ..monitor import summarise
 from ..runs import run_stamp
-from ..signals import article_unreachable
+from ..signals import article_unreachable, page_not_an_article
 
 logger = logging.getLogger(__name__)
 
@@ -45,9 +45,15 @@ class RunMonitor:
         self.unreachable: dict[str, str] = {}
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(self.article_unreachable, signal=article_unreachable)
+        # Pages judged not an article, with the reason.
+        self.not_articles: dict[str, str] = {}
+        crawler.signals.connect(self.page_not_an_article, signal=page_not_an_article)
 
     def article_unreachable(self, url: str, reason: str):
         self.unreachable[url] = reason
+
+    def page_not_an_article(self, url: str, reason: str):
+        self.not_articles[url] = reason
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -57,7 +63,7 @@ class RunMonitor:
         stats = self.crawler.stats
         summary = summarise(stats.get_stats(), reason, max_error_rate=self.max_error_rate,
                             min_coverage=self.min_coverage, max_blocked_share=self.max_blocked_share,
-                            unreachable=self.unreachable, end=datetime.now(timezone.utc))
+                            unreachable=self.unreachable, not_articles=self.not_articles, end=datetime.now(timezone.utc))
         for stream, listing in summary["listings"].items():
             # How far back the archive holds every story this listing names.
             _, oldest = self.store.coverage(stream)

@@ -31,12 +31,12 @@ from newscrawl import __version__
 from newscrawl.archive import crawl_archive
 from newscrawl.assemble import build_article, published_date
 from newscrawl.extract.chain import extract_article
-from newscrawl.frontier import Frontier, Walk
+from newscrawl.frontier import Fetch, Frontier, Walk
 from newscrawl.items import Article
 from newscrawl.listing import article_links, read_feed, read_listing, read_sitemap
 from newscrawl.params import CrawlParams, parse_params
 from newscrawl.pipelines import Rejected
-from newscrawl.signals import article_unreachable
+from newscrawl.signals import article_unreachable, page_not_an_article
 from newscrawl.sites.spec import Site
 
 ARTICLE_PRIORITY = 10
@@ -98,7 +98,10 @@ class SiteSpider(scrapy.Spider):
         of its URL, so it is not fetched run after run (see NEWSCRAWL_GIVE_UP_AFTER_FAILURES)."""
         url = ItemAdapter(item).get("url")
         if isinstance(exception, Rejected) and url:
-            self.archive.record_failure(url, f"not archived: {exception}"[:200], datetime.now(timezone.utc))
+            if exception.not_an_article:  # no headline, or not an article's length of text
+                self._not_an_article(url, exception.reason)
+            else:
+                self.archive.record_failure(url, f"not archived: {exception}"[:200], datetime.now(timezone.utc))
 
     @classmethod
     def update_settings(cls, settings):
@@ -130,8 +133,8 @@ class SiteSpider(scrapy.Spider):
         due = self.frontier.due()
         if due:
             self.logger.info("%d article URLs due from earlier runs", len(due))
-        for url, listing_time in due:
-            yield self._article_request(url, listing_time)
+        for fetch in due:
+            yield self._article_request(fetch)
         sources = self.site.sources
         if "api" in sources:
             for section in self.params.sections:
@@ -156,11 +159,12 @@ class SiteSpider(scrapy.Spider):
             return 0
         return ARTICLE_PRIORITY + 1 if waiting < self.listings_ahead_below else 0
 
-    def _walked(self, walk: Walk, entries, has_next: bool, looped: bool = False) -> tuple[list[Request], Walk | None]:
-        decision = self.frontier.read_page(walk, entries, has_next, looped)
+    def _walked(self, walk: Walk, entries, has_next: bool, looped: bool = False,
+                listed: bool = True) -> tuple[list[Request], Walk | None]:
+        decision = self.frontier.read_page(walk, entries, has_next, looped, listed)
         if decision.ended:
             self.logger.debug("%s: walk ends at page %d (%s)", walk.stream, walk.page, decision.ended)
-        return [self._article_request(url, when) for url, when in decision.fetch], decision.next
+        return [self._article_request(fetch) for fetch in decision.fetch], decision.next
 
     def listing_failed(self, failure):
         self.crawler.stats.inc_value("newscrawl/listing/failed")
@@ -220,15 +224,15 @@ class SiteSpider(scrapy.Spider):
         entries = [(self.site.canonical_url(loc, self.origin), _instant(published))
                    for loc, published, modified in pages
                    if published or not (since and modified and modified.value.date() < since)]
-        for url, when in self.frontier.to_fetch(entries):
-            yield self._article_request(url, when)
+        for fetch in self.frontier.to_fetch(entries, listed=True):
+            yield self._article_request(fetch)
 
     def parse_feed(self, response):
         self.crawler.stats.inc_value("newscrawl/listing/feeds")
         entries = [(self.site.canonical_url(link, self.origin), _instant(published))
                    for link, published in read_feed(response.text, response.url)]
-        for url, when in self.frontier.to_fetch(entries):
-            yield self._article_request(url, when)
+        for fetch in self.frontier.to_fetch(entries, listed=True):
+            yield self._article_request(fetch)
 
     # --- HTML listings -------------------------------------------------------------
 
@@ -259,8 +263,8 @@ class SiteSpider(scrapy.Spider):
                 yield self._listing_request(url, self.frontier.start_walk("html", section), ())
         links = article_links(response.selector, response.url, self.site.canonical_url, self.site.looks_like_article,
                               self.origin)
-        for url, when in self.frontier.to_fetch([(link, None) for link in links]):
-            yield self._article_request(url, when)
+        for fetch in self.frontier.to_fetch([(link, None) for link in links], listed=self._links_are_listings()):
+            yield self._article_request(fetch)
 
     def parse_listing(self, response, walk: Walk, seen: tuple) -> list[Request]:
         self.crawler.stats.inc_value("newscrawl/listing/html_pages")
@@ -275,18 +279,23 @@ class SiteSpider(scrapy.Spider):
             self.logger.info("listing page repeats an earlier page, stop paging: %s", response.url)
             self.crawler.stats.inc_value("newscrawl/listing/loops_stopped")
         requests, following = self._walked(walk, [(link, None) for link in links], has_next=bool(next_url),
-                                           looped=looped)
+                                           looped=looped, listed=self._links_are_listings())
         if following:
             requests.append(self._listing_request(next_url, following, (*seen, signature)))
         return requests
 
     # --- articles ------------------------------------------------------------------
 
-    def _article_request(self, url: str, listing_time: datetime | None = None) -> Request:
+    def _links_are_listings(self) -> bool:
+        """A link on an HTML page says "article" when the site declares its article URL
+        shape; a site known by its address alone (`news`) does not."""
+        return self.site.article_path is not None
+
+    def _article_request(self, fetch: Fetch) -> Request:
         self.crawler.stats.inc_value("newscrawl/articles/requested")
-        # The listing's time travels with the request, so a resumed job (JOBDIR) keeps it.
-        return Request(url, callback=self.parse_article, errback=self.article_failed, priority=ARTICLE_PRIORITY,
-                       cb_kwargs={"listing_time": listing_time})
+        # What the listing said travels with the request, so a resumed job (JOBDIR) keeps it.
+        return Request(fetch.url, callback=self.parse_article, errback=self.article_failed, priority=ARTICLE_PRIORITY,
+                       cb_kwargs={"listing_time": fetch.listing_time, "listed": fetch.listed})
 
     def article_failed(self, failure):
         """Record an article page that could not be fetched and why."""
@@ -299,12 +308,17 @@ class SiteSpider(scrapy.Spider):
         reason = f"HTTP {response.status}" if response is not None else f"{type(error).__name__}: {error}".strip()
         self._unreachable(failure.request.url, reason[:200])
 
+    def _not_an_article(self, url: str, reason: str) -> None:
+        self.crawler.stats.inc_value("newscrawl/skipped/not_an_article")
+        self.archive.record_failure(url, f"not an article: {reason}"[:200], datetime.now(timezone.utc))
+        self.crawler.signals.send_catch_log(page_not_an_article, url=url, reason=reason)
+
     def _unreachable(self, url: str, reason: str) -> None:
         self.archive.record_failure(url, reason, datetime.now(timezone.utc))
         self.crawler.signals.send_catch_log(article_unreachable, url=url, reason=reason)
         self.crawler.stats.inc_value("newscrawl/articles/unreachable")
 
-    def parse_article(self, response, listing_time: datetime | None = None) -> list[Article]:
+    def parse_article(self, response, listing_time: datetime | None = None, listed: bool = True) -> list[Article]:
         kind = response.headers.get(b"Content-Type", b"text/html").decode("latin-1").lower()
         if not isinstance(response, TextResponse) or not ("html" in kind or kind.startswith("text/")):
             # Scrapy picks the response class by the URL's .html when the type is unknown.
@@ -316,9 +330,9 @@ class SiteSpider(scrapy.Spider):
         extraction = extract_article(response.text, self.site.layouts, self.site.site_names, now, response.url)
         requested = [self.site.canonical_url(u, self.origin) for u in response.meta.get("redirect_urls", [])]
         stats = self.crawler.stats
-        if self.site.require_article_markup and not extraction.is_article and listing_time is None:
-            stats.inc_value("newscrawl/skipped/not_an_article")
-            self.archive.record_failure(response.request.url, "not an article", datetime.now(timezone.utc))
+        if self.site.require_article_markup and not extraction.is_article and not listed:
+            # Only linked, and it says nothing of being an article: a section or tag page.
+            self._not_an_article(response.request.url, "linked only, and it declares no article (og:type, JSON-LD)")
             return []
         published, source = published_date(extraction, listing_time, self.site.url_month(url))
         for name, field_source in {**extraction.sources, "published": source}.items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
@@ -71,3 +72,46 @@ def test_a_second_registered_site_crawls_offline(alarabiya_mirror, tmp_path):
 def test_news_spider_arguments(tmp_path, args, message):
     result = run_crawl(tmp_path, *[x for a in args for x in ("-a", a)], spider="news")
     assert result.returncode == 2 and message in result.stderr
+
+
+def test_a_listed_page_is_an_article_without_declaring_one_and_others_are_listed(tmp_path):
+    """A real article page (CNN Arabic, 2013, tests/realpages) that declares neither
+    og:type=article nor JSON-LD, listed in the site's sitemap: archived. A page only linked
+    from the home page, declaring nothing: judged not an article, and listed with its
+    reason in the run summary."""
+    import json as json_module
+
+    from tests.conftest import serve
+
+    real = Path(__file__).parents[1] / "realpages" / "cnnarabic"
+    truth = json_module.loads((real / "syria-clashes-qalamoun-2013-08-03.json").read_text(encoding="utf-8"))
+    site = tmp_path / "root" / "site"  # the mirror server serves ROOT/site
+    article = site / "2013" / "middle_east" / "8" / "3" / "syria-clashes"
+    article.parent.mkdir(parents=True)
+    article.write_bytes((real / "syria-clashes-qalamoun-2013-08-03.html").read_bytes())
+    (site / "sections").mkdir()
+    (site / "sections" / "arab-world").write_text(
+        "<html><head><title>العالم العربي</title></head><body><h1>العالم العربي</h1><p>آخر الأخبار</p></body></html>",
+        encoding="utf-8")
+    (site / "index.html").write_text('<html><body><a href="/sections/arab-world">العالم العربي</a></body></html>',
+                                     encoding="utf-8")
+    (site / "robots.txt").write_text("User-agent: *\nSitemap: /sitemap.xml\n", encoding="utf-8")
+    (site / "sitemap.xml").write_text(
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        "<url><loc>/2013/middle_east/8/3/syria-clashes</loc><lastmod>2013-08-03</lastmod></url></urlset>",
+        encoding="utf-8")
+    process, url = serve(site.parent)
+    try:
+        work = tmp_path / "work"
+        work.mkdir()
+        result = run_crawl(work, "-a", f"url={url}", spider="news")
+    finally:
+        process.terminate()
+        process.wait()
+    rows = result.rows()
+    assert [r["headline"] for r in rows] == [truth["headline"]]
+    summary = json_module.loads(next((work / "archive" / "news").glob("*.summary.json")).read_text(encoding="utf-8"))
+    assert summary["not_articles"]["count"] == 1
+    (page,) = summary["not_articles"]["pages"]
+    assert page["url"] == f"{url}/sections/arab-world"
+    assert page["reason"].startswith("linked only")
