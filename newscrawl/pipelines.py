@@ -10,6 +10,7 @@ from scrapy.exceptions import DropItem
 
 from .archive import ArchiveError, crawl_archive
 from .archiving import archive_story
+from .learned import SiteFurniture
 from .text.clean import clean_article
 from .text.keys import headline_key
 from .text.language import detect_language
@@ -110,20 +111,33 @@ class ArchivePipeline:
     counted under newscrawl/duplicates/<reason> and logged at DEBUG with both URLs;
     follow-ups are archived with the first version's story_id."""
 
-    def __init__(self, crawler, store, site_names: tuple[str, ...], refresh: bool):
+    def __init__(self, crawler, store, site_names: tuple[str, ...], refresh: bool,
+                 furniture: SiteFurniture | None = None):
         self.crawler = crawler
         self.stats = crawler.stats
         self.store = store
         self.site_names = site_names
         self.refresh = refresh
+        self.furniture = furniture  # learned site-wide furniture (newscrawl.learned), or None
         self.window = timedelta(days=crawler.settings.getfloat("NEWSCRAWL_DEDUP_WINDOW_DAYS"))
 
     @classmethod
     def from_crawler(cls, crawler):
-        spider = crawler.spider
-        return cls(crawler, crawl_archive(crawler), spider.site.site_names, spider.params.refresh)
+        spider, store = crawler.spider, crawl_archive(crawler)
+        min_stories = crawler.settings.getint("NEWSCRAWL_FURNITURE_MIN_STORIES")
+        furniture = SiteFurniture(store, spider.site.name, min_stories) if min_stories > 0 else None
+        return cls(crawler, store, spider.site.site_names, spider.params.refresh, furniture)
 
     def close_spider(self):
+        if self.furniture is not None:
+            try:
+                cleaned = self.furniture.clean_archive()
+            except ArchiveError as error:
+                logger.error("could not remove site furniture from archived stories: %s", error)
+            else:
+                if cleaned:
+                    self.stats.set_value("newscrawl/furniture/cleaned_in_place", len(cleaned))
+                    logger.info("removed site furniture found since from %d archived stories", len(cleaned))
         archived = sum(self.stats.get_value(f"newscrawl/{k}", 0) for k in ("archived", "refreshed", "represents"))
         if not archived:
             duplicates = sum(v for k, v in self.stats.get_stats().items() if k.startswith("newscrawl/duplicates/"))
@@ -136,9 +150,18 @@ class ArchivePipeline:
         # A shallow dict: ItemAdapter.asdict() deep-copies the item, a tenth of a millisecond.
         article = dict(adapter.items())
         try:
+            kept = dropped = ()
+            if self.furniture is not None:
+                body, kept, dropped = self.furniture.clean(article["body"])
+                if dropped:
+                    self.stats.inc_value("newscrawl/furniture/dropped_paragraphs", len(dropped))
+                    article["body"] = adapter["body"] = body
+                    article["word_count"] = adapter["word_count"] = len(body.split())
             outcome, decision, story_id = archive_story(
                 self.store, article, headline_key(article["headline"], self.site_names), self.window,
                 refresh=self.refresh)
+            if self.furniture is not None and outcome in ("archived", "represents", "refreshed"):
+                self.furniture.record(self.store.by_url(article["url"]).id, story_id, list(kept), list(dropped))
         except ArchiveError as error:  # nothing of this story was committed: it stays due
             from .middlewares import stop_for_archive
 

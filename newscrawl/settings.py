@@ -72,6 +72,9 @@ ITEM_PIPELINES = {
 # An article URL that failed this many runs (HTTP errors, timeouts, blocks, not HTML) is
 # not requested again, unless -a refresh=1: a link broken for good must not fail every run.
 NEWSCRAWL_GIVE_UP_AFTER_FAILURES = 2
+# A paragraph seen on this many distinct stories of a site is its furniture, dropped from
+# bodies (newscrawl.learned; 0 turns the learning off).
+NEWSCRAWL_FURNITURE_MIN_STORIES = 6
 # A body shorter than this is an error or placeholder page, not a story.
 NEWSCRAWL_MIN_BODY_WORDS = 15
 

@@ -13,7 +13,7 @@ from ..items import EXPORT_FIELDS
 from .base import ArchiveError
 
 # The version an archive written by this code has; newscrawl_meta records an archive's own.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 LIST_FIELDS = ("authors", "tags")
 ARTICLE_COLUMNS = [f for f in EXPORT_FIELDS if f != "story_id"]
 # What the dedup decision reads of an archived story (see _ref), and nothing more.
@@ -88,6 +88,13 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # feed, API, a link in the site's article URL shape) or only linked (newscrawl.frontier).
     2: (
         "ALTER TABLE due_urls ADD COLUMN listed INTEGER NOT NULL DEFAULT 1",
+    ),
+    # 3 → 4: where each body paragraph occurs (newscrawl.learned): a paragraph on the pages
+    # of many different stories of one site is that site's furniture.
+    3: (
+        "CREATE TABLE paragraph_uses (site TEXT NOT NULL, paragraph TEXT NOT NULL, story_id INTEGER NOT NULL, "
+        "article_id INTEGER NOT NULL, in_body INTEGER NOT NULL, PRIMARY KEY (site, paragraph, article_id))",
+        "CREATE INDEX paragraph_uses_article ON paragraph_uses (article_id)",
     ),
 }
 
@@ -409,6 +416,46 @@ class SQLStore:
                       (old, article_id, reason, stamp(seen_at)))
             self._resolve([article["url"], old])
         return old
+
+    # --- site-wide furniture (newscrawl.learned) -------------------------------------
+
+    def paragraph_stories(self, site: str, keys: list[str], story_id: int | None) -> dict[str, int]:
+        """For each paragraph key, on how many distinct stories of ``site`` other than
+        ``story_id`` it has been seen (follow-ups of one story count once)."""
+        counts: dict[str, int] = {}
+        unique = list(dict.fromkeys(keys))
+        for start in range(0, len(unique), 300):
+            chunk = unique[start:start + 300]
+            for row in self._rows(
+                    f"SELECT paragraph, COUNT(DISTINCT story_id) AS n FROM paragraph_uses WHERE site = ? "
+                    f"AND paragraph IN ({','.join('?' * len(chunk))}) AND story_id != ? GROUP BY paragraph",
+                    (site, *chunk, story_id if story_id is not None else -1)):
+                counts[row["paragraph"]] = row["n"]
+        return counts
+
+    def record_paragraphs(self, site: str, article_id: int, story_id: int, kept: list[str],
+                          dropped: list[str]) -> None:
+        """The paragraph keys of an archived story: ``kept`` in its body, ``dropped`` from it."""
+        with self.transaction():
+            self._run_many("INSERT INTO paragraph_uses VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                           [(site, key, story_id, article_id, 1) for key in dict.fromkeys(kept)] +
+                           [(site, key, story_id, article_id, 0) for key in dict.fromkeys(dropped)])
+
+    def bodies_with(self, site: str, min_stories: int) -> list[tuple[int, str, str]]:
+        """(article id, URL, body) of the site's stories whose body still holds a
+        paragraph seen on ``min_stories`` or more distinct stories."""
+        return [(r["id"], r["url"], r["body"]) for r in self._rows(
+            "SELECT id, url, body FROM articles WHERE id IN (SELECT u.article_id FROM paragraph_uses u WHERE "
+            "u.site = ? AND u.in_body = 1 AND u.paragraph IN (SELECT paragraph FROM paragraph_uses WHERE site = ? "
+            "GROUP BY paragraph HAVING COUNT(DISTINCT story_id) >= ?)) ORDER BY id", (site, site, min_stories))]
+
+    def set_body(self, article_id: int, body: str, *, word_count: int, content_hash: str, dropped: list[str]) -> None:
+        """A story's body without paragraphs found to be furniture, in place."""
+        with self.transaction():
+            self._run("UPDATE articles SET body = ?, word_count = ?, content_hash = ? WHERE id = ?",
+                      (body, word_count, content_hash, article_id))
+            self._run_many("UPDATE paragraph_uses SET in_body = 0 WHERE article_id = ? AND paragraph = ?",
+                           [(article_id, key) for key in dropped])
 
     # --- reading the whole archive -------------------------------------------------
 

@@ -56,3 +56,9 @@ def content_hash(body: str, already_clean: bool = False) -> str:
     """Hash of the body's matching form: the same text edited for diacritics, spelling of
     alef or spacing hashes the same."""
     return hashlib.sha256(normalise_for_matching(body, already_clean).encode("utf-8")).hexdigest()
+
+
+def paragraph_key(paragraph: str) -> str:
+    """A short key of a paragraph's matching form, for counting where it recurs: the same
+    crumb, disclaimer or related headline gets one key however it is spelled or spaced."""
+    return hashlib.sha1(normalise_for_matching(paragraph, already_clean=True).encode("utf-8")).hexdigest()[:16]
