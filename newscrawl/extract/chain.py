@@ -12,9 +12,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
+from lxml import etree
+
 from ..text.dates import ParsedDate, parse_date
 from ..text.keys import normalise_for_matching
 from ..text.unicode import clean_inline
+from .comments import remove_comments
 from .generic import date_candidates, generic_fields, marked_dates, url_day
 from .jsonld import jsonld_fields
 from .layouts import Layout, layout_fields, pick_layout
@@ -84,6 +87,9 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
     """All fields of one article page (read as HTML whatever it holds: a text/plain answer
     holding JSON yields no fields)."""
     root = parse_html(html)
+    if remove_comments(root):
+        # The generic extractor reads the page as text: the page without its comments.
+        html = etree.tostring(root, method="html", encoding="unicode")
     now = now or datetime.now()
     result = Extraction()
     layout = pick_layout(root, layouts)
