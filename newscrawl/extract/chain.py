@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from lxml import etree
 
+from ..text.byline import byline_name
 from ..text.dates import ParsedDate, parse_date
 from ..text.keys import normalise_for_matching
 from ..text.unicode import clean_inline
@@ -121,6 +122,14 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
             normalise_for_matching(h) for h in {result.values["headline"], site.get("headline") or ""}}:
         # Generic extractors keep the page's own heading as the body's first line.
         result.values["body"] = body[1:]
+
+    if not result.values.get("authors"):
+        # «بقلم: فلان», «كتب - فلان» opening the body: the byline, printed as text.
+        for paragraph in result.values.get("body", [])[:2]:
+            name = byline_name(paragraph, labelled_only=True)
+            if name:
+                result.values["authors"], result.sources["authors"] = [name], "byline"
+                break
 
     summary = result.values.get("summary")
     if summary and result.sources["summary"] != "site" and _is_excerpt(summary, result.values.get("body", [])):

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from ..text.byline import byline_name
 from .blocks import squash, text
 from .queries import xpath
 
@@ -81,10 +82,31 @@ def date_candidates(root: etree._Element) -> list[str]:
     return [f for f in found if f]
 
 
+_BYLINE_HINT = re.compile(r"author|byline|writer|kateb|katib", re.I)
+
+
+def bylines(root: etree._Element) -> list[str]:
+    """Writers the page's markup names: rel=author links, itemprop=author (its name when
+    it has one), then leaf-ish elements whose class or id says author, byline or writer —
+    each read as a byline."""
+    found = [xpath("string(.)")(a) for a in xpath("//a[contains(concat(' ', @rel, ' '), ' author ')]")(root)]
+    for node in xpath("//*[@itemprop='author']")(root):
+        name = xpath("(.//*[@itemprop='name'])[1]")(node)
+        found.append(name[0].get("content") or xpath("string(.)")(name[0]) if name else
+                     node.get("content") or xpath("string(.)")(node))
+    if not found:
+        for node in xpath("//body//*[@class or @id][not(.//div or .//p or .//section)]")(root):
+            if _BYLINE_HINT.search(f"{node.get('class', '')} {node.get('id', '')}"):
+                found.append(xpath("string(.)")(node))
+    names = (byline_name(squash(f)) for f in found)
+    return list(dict.fromkeys(n for n in names if n))
+
+
 def generic_fields(root: etree._Element, html: str) -> dict:
     lang = xpath("/html/@lang")(root)
     return {
         "headline": headline(root),
         "body": body(html),
+        "authors": bylines(root),
         "language": (lang[0] if lang else "").split("-")[0].lower() or None,
     }

@@ -21,15 +21,21 @@ PLACES = frozenset("""
 
 _PLACE = r"[^\s:()،,.\-–—]+(?: [^\s:()،,.\-–—]+){0,2}"
 _AGENCY = r"\((?:[^()]{1,25})\)"
+# Every dash newsrooms print after a dateline, the kashida «ـ» included.
+_DASH = r"[\-–—ـ]"
+# The paper or agency a dateline credits: «"الشرق الأوسط"», «إيلاف», «رويترز».
+_SOURCE = r"(?:[\"«“][^\"»”]{1,40}[\"»”]|[^\s:\"«“]+(?: [^\s:\"«“]+){0,2})"
 _PATTERNS = (
     # «إيلاف من لندن:», «إيلاف من بيروت -»: Elaph's own form names any place.
-    re.compile(rf"^إيلاف من (?P<place>{_PLACE})\s*[:\-–—]\s*"),
-    # «دمشق، سوريا (CNN) --», «القاهرة (رويترز) -»
-    re.compile(rf"^(?P<place>{_PLACE}(?:، ?{_PLACE})?)\s*{_AGENCY}\s*[:\-–—]+\s*"),
+    re.compile(rf"^إيلاف من (?P<place>{_PLACE})\s*(?::|{_DASH})\s*"),
+    # «دمشق، سوريا (CNN) --», «جنيف (أ ف ب) -», «القاهرة (رويترز) ـ»
+    re.compile(rf"^(?P<place>{_PLACE}(?:، ?{_PLACE})?)\s*{_AGENCY}\s*(?::|{_DASH})+\s*"),
     # «(بيروت)» opening the body
-    re.compile(rf"^\((?P<place>{_PLACE})\)\s*[:\-–—]?\s*"),
-    # «بيروت:», «بيروت -»
-    re.compile(rf"^(?P<place>{_PLACE})\s*(?::|\s[\-–—]{{1,2}})\s*"),
+    re.compile(rf"^\((?P<place>{_PLACE})\)\s*(?::|{_DASH})?\s*"),
+    # «القاهرة - "الشرق الأوسط":», «لندن - إيلاف:»: a place, then its source and a colon
+    re.compile(rf"^(?P<place>{_PLACE})\s*{_DASH}{{1,2}}\s*{_SOURCE}\s*:\s*"),
+    # «بيروت:», «بيروت -», «الخرطوم ـ»
+    re.compile(rf"^(?P<place>{_PLACE})\s*(?::|\s{_DASH}{{1,2}})\s*"),
 )
 
 
