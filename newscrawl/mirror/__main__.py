@@ -33,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     make.add_argument("--published-until", type=lambda v: datetime.fromisoformat(v).replace(tzinfo=timezone.utc),
                       help="YYYY-MM-DD: leave out later stories")
     make.add_argument("--unseen-layout", action="store_true", help="article pages in a markup no site module knows")
+    make.add_argument("--markup-seed", type=int, metavar="N",
+                      help="with --unseen-layout: vary each article's markup (furniture, comments, bylines, "
+                           "datelines) from seed N; the manifest records each page's truth")
     standard = commands.add_parser("standard", help="write a standards-following site (sitemaps, feed, JSON-LD)")
     standard.add_argument("--out", type=Path, required=True)
     standard.add_argument("--flavour", choices=("generic", "alarabiya"), default="generic")
@@ -44,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     if args.command == "build":
-        stories = build(args.out, args.count, args.unseen_layout, args.published_until)
+        if args.markup_seed is not None and not args.unseen_layout:
+            parser.error("--markup-seed varies the unseen layout: add --unseen-layout")
+        stories = build(args.out, args.count, args.unseen_layout, args.published_until, args.markup_seed)
         print(f"wrote {len(stories)} articles to {args.out}")
         return 0
     site = args.root / "site"

@@ -1,6 +1,6 @@
 """Write the offline mirror: a static tree of pages in Elaph's URL shapes plus a manifest.
 
-    python -m newscrawl.mirror build [--count N] [--out DIR]
+    python -m newscrawl.mirror build [--count N] [--out DIR] [--unseen-layout [--markup-seed N]]
 
 The manifest lists every story with the truth tests check a crawl against. Each section
 paginates its HTML listing in a different way, as sites do, two of them with a next link
@@ -16,7 +16,7 @@ from datetime import datetime
 from itertools import islice
 from pathlib import Path
 
-from . import pages
+from . import markup, pages
 from .corpus import SECTIONS, SEED_FILE, SEED_ID, Story, build_corpus
 
 DEFAULT_OUT = Path(__file__).with_name("elaph")
@@ -75,11 +75,19 @@ def _pager(style: str, section: str, number: int, last: int) -> tuple[str, str]:
 
 
 def build(out: Path = DEFAULT_OUT, count: int = 120, unseen_layout: bool = False,
-          published_until: datetime | None = None) -> list[Story]:
+          published_until: datetime | None = None, markup_seed: int | None = None) -> list[Story]:
     """Write the stories under out/site and their truth to out/manifest.json.
     ``count`` sizes the corpus; ``unseen_layout`` renders every article in a markup no
     site module knows; ``published_until`` leaves out what the site publishes later, so
-    a rebuild without it is the same site after new stories appeared."""
+    a rebuild without it is the same site after new stories appeared.
+
+    ``markup_seed`` (unseen layout only) gives each article page its own structure,
+    drawn from the seed and the story id (markup.py): furniture, reader comments,
+    bylines and datelines in names, nesting and order that vary with the seed. The
+    manifest then records the truth of each page: its dateline, authors, comments and
+    furniture texts. Without it the unseen layout is one fixed markup."""
+    if markup_seed is not None and not unseen_layout:
+        raise ValueError("markup_seed varies the unseen layout: pass unseen_layout=True")
     stories = build_corpus(count)
     if published_until:
         stories = [s for s in stories if s.published <= published_until]
@@ -89,12 +97,16 @@ def build(out: Path = DEFAULT_OUT, count: int = 120, unseen_layout: bool = False
     site.mkdir(parents=True)
     newest_first = sorted(stories, key=lambda s: s.published, reverse=True)
     seed_most_read = _seed_most_read()
+    seeded: dict[str, markup.Page] = {}
 
     for index, story in enumerate(stories):
         target = site / story.path.lstrip("/")
         target.parent.mkdir(parents=True, exist_ok=True)
         others = [(s.path, s.headline) for s in stories[index + 1:index + 17] or stories[:16]]
-        if unseen_layout:
+        if unseen_layout and markup_seed is not None:
+            seeded[story.path] = markup.article(story, markup_seed, stories)
+            target.write_text(seeded[story.path].html, encoding="utf-8")
+        elif unseen_layout:
             target.write_text(pages.article_unseen(story), encoding="utf-8")
         elif story.layout == "2018":
             most_read = seed_most_read if story.id == SEED_ID else others
@@ -104,7 +116,8 @@ def build(out: Path = DEFAULT_OUT, count: int = 120, unseen_layout: bool = False
         if story.layout == "current":
             amp = site / story.amp_path.lstrip("/")
             amp.parent.mkdir(parents=True, exist_ok=True)
-            amp.write_text(pages.article_amp(story), encoding="utf-8")
+            page = seeded.get(story.path)
+            amp.write_text(markup.amp(story, page) if page else pages.article_amp(story), encoding="utf-8")
 
     home_links = [(_link_variant(s, i), s.headline) for i, s in enumerate(newest_first[:15])]
     (site / "index.html").write_text(pages.listing("إيلاف", home_links), encoding="utf-8")
@@ -126,7 +139,7 @@ def build(out: Path = DEFAULT_OUT, count: int = 120, unseen_layout: bool = False
             (api_dir / f"{number}.json").write_text(pages.api_page(chunk), encoding="utf-8")
 
     (site / "robots.txt").write_text("User-agent: *\nDisallow: /search\nDisallow: /private/\n", encoding="utf-8")
-    _write_manifest(out / "manifest.json", stories)
+    _write_manifest(out / "manifest.json", stories, {path: page.truth() for path, page in seeded.items()})
     return stories
 
 
@@ -144,7 +157,9 @@ def repeat_links(story: Story, path_of: dict[str, str]) -> dict:
             "followup_of": path_of[story.followup_of] if story.followup_of else None}
 
 
-def _write_manifest(path: Path, stories: list[Story]) -> None:
+def _write_manifest(path: Path, stories: list[Story], pages_truth: dict[str, dict] | None = None) -> None:
+    """``pages_truth`` (seeded unseen builds) sets, per path, what that page shows:
+    its dateline and authors, and adds its comments, furniture and markup choices."""
     path_of = {s.headline: s.path for s in stories if not s.duplicate_of}
     rows = [{
         "path": s.path, "amp_path": s.amp_path if s.layout == "current" else None, "id": s.id,
@@ -153,4 +168,6 @@ def _write_manifest(path: Path, stories: list[Story]) -> None:
         "published": s.published.isoformat(), "date_signals": list(s.date_signals), "in_api": s.in_api,
         "noise": s.noise, "furniture_in_body": s.furniture_in_body, **repeat_links(s, path_of),
     } for s in stories]
+    for row in rows:
+        row.update((pages_truth or {}).get(row["path"], {}))
     path.write_text(json.dumps({"articles": rows}, ensure_ascii=False, indent=1), encoding="utf-8")
