@@ -119,19 +119,21 @@ class ArchivePipeline:
         self.site_names = site_names
         self.refresh = refresh
         self.furniture = furniture  # learned site-wide furniture (newscrawl.learned), or None
+        self.archived_ids: list[int] = []  # the rows this run archived, checked again at its end
         self.window = timedelta(days=crawler.settings.getfloat("NEWSCRAWL_DEDUP_WINDOW_DAYS"))
 
     @classmethod
     def from_crawler(cls, crawler):
         spider, store = crawler.spider, crawl_archive(crawler)
         min_stories = crawler.settings.getint("NEWSCRAWL_FURNITURE_MIN_STORIES")
-        furniture = SiteFurniture(store, spider.site.name, min_stories) if min_stories > 0 else None
+        furniture = SiteFurniture(store, spider.site.name, min_stories, spider.site.site_names) \
+            if min_stories > 0 else None
         return cls(crawler, store, spider.site.site_names, spider.params.refresh, furniture)
 
     def close_spider(self):
         if self.furniture is not None:
             try:
-                cleaned = self.furniture.clean_archive()
+                cleaned = self.furniture.clean_archive(self.archived_ids)
             except ArchiveError as error:
                 logger.error("could not remove site furniture from archived stories: %s", error)
             else:
@@ -151,17 +153,18 @@ class ArchivePipeline:
         article = dict(adapter.items())
         try:
             kept = dropped = ()
+            key = headline_key(article["headline"], self.site_names)
             if self.furniture is not None:
-                body, kept, dropped = self.furniture.clean(article["body"])
+                body, kept, dropped = self.furniture.clean(article["body"], key)
                 if dropped:
                     self.stats.inc_value("newscrawl/furniture/dropped_paragraphs", len(dropped))
                     article["body"] = adapter["body"] = body
                     article["word_count"] = adapter["word_count"] = len(body.split())
-            outcome, decision, story_id = archive_story(
-                self.store, article, headline_key(article["headline"], self.site_names), self.window,
-                refresh=self.refresh)
+            outcome, decision, story_id = archive_story(self.store, article, key, self.window, refresh=self.refresh)
             if self.furniture is not None and outcome in ("archived", "represents", "refreshed"):
-                self.furniture.record(self.store.by_url(article["url"]).id, story_id, list(kept), list(dropped))
+                article_id = self.store.by_url(article["url"]).id
+                self.archived_ids.append(article_id)
+                self.furniture.record(article_id, story_id, list(kept), list(dropped))
         except ArchiveError as error:  # nothing of this story was committed: it stays due
             from .middlewares import stop_for_archive
 

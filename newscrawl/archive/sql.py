@@ -449,6 +449,26 @@ class SQLStore:
             "u.site = ? AND u.in_body = 1 AND u.paragraph IN (SELECT paragraph FROM paragraph_uses WHERE site = ? "
             "GROUP BY paragraph HAVING COUNT(DISTINCT story_id) >= ?)) ORDER BY id", (site, site, min_stories))]
 
+    def headline_keys(self, site: str, keys: list[str]) -> set[str]:
+        """Which of ``keys`` are the headline keys of archived stories of ``site``."""
+        found: set[str] = set()
+        unique = list(dict.fromkeys(k for k in keys if k))
+        for start in range(0, len(unique), 300):
+            chunk = unique[start:start + 300]
+            found.update(r["headline_key"] for r in self._rows(
+                f"SELECT DISTINCT headline_key FROM articles WHERE site = ? "
+                f"AND headline_key IN ({','.join('?' * len(chunk))})", (site, *chunk)))
+        return found
+
+    def bodies_of(self, ids: list[int]) -> list[tuple[int, str, str, str]]:
+        """(id, URL, body, headline key) of these archived stories."""
+        rows = []
+        for start in range(0, len(ids), 300):
+            chunk = ids[start:start + 300]
+            rows += [(r["id"], r["url"], r["body"], r["headline_key"]) for r in self._rows(
+                f"SELECT id, url, body, headline_key FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)]
+        return rows
+
     def set_body(self, article_id: int, body: str, *, word_count: int, content_hash: str, dropped: list[str]) -> None:
         """A story's body without paragraphs found to be furniture, in place."""
         with self.transaction():

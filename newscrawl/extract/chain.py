@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from ..text.byline import byline_name
+from ..text.byline import byline_names
 from ..text.dates import ParsedDate, parse_date
 from ..text.keys import normalise_for_matching
 from ..text.unicode import clean_inline
@@ -123,12 +123,17 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
         # Generic extractors keep the page's own heading as the body's first line.
         result.values["body"] = body[1:]
 
+    if result.values.get("authors") and result.sources.get("authors") == "meta":
+        # A site named in <meta name="author"> («إيلاف») names no writer; JSON-LD that names
+        # an organisation as the author says so on purpose, and is kept.
+        site_keys = {normalise_for_matching(n) for n in names}
+        result.values["authors"] = [a for a in result.values["authors"] if normalise_for_matching(a) not in site_keys]
     if not result.values.get("authors"):
         # «بقلم: فلان», «كتب - فلان» opening the body: the byline, printed as text.
         for paragraph in result.values.get("body", [])[:2]:
-            name = byline_name(paragraph, labelled_only=True)
-            if name:
-                result.values["authors"], result.sources["authors"] = [name], "byline"
+            names = byline_names(paragraph, labelled_only=True)
+            if names:
+                result.values["authors"], result.sources["authors"] = names, "byline"
                 break
 
     summary = result.values.get("summary")

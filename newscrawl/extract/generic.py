@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from ..text.byline import byline_name
+from ..text.byline import byline_names
 from .blocks import squash, text
 from .queries import xpath
 
@@ -95,11 +95,14 @@ def bylines(root: etree._Element) -> list[str]:
         found.append(name[0].get("content") or xpath("string(.)")(name[0]) if name else
                      node.get("content") or xpath("string(.)")(node))
     if not found:
-        for node in xpath("//body//*[@class or @id][not(.//div or .//p or .//section)]")(root):
-            if _BYLINE_HINT.search(f"{node.get('class', '')} {node.get('id', '')}"):
-                found.append(xpath("string(.)")(node))
-    names = (byline_name(squash(f)) for f in found)
-    return list(dict.fromkeys(n for n in names if n))
+        hinted = [node for node in xpath("//body//*[@class or @id][not(.//div or .//p or .//section)]")(root)
+                  if _BYLINE_HINT.search(f"{node.get('class', '')} {node.get('id', '')}")]
+        # One writer's box names one or two; a run of "author" elements is a list of
+        # commenters or columnists, not this story's byline.
+        if len(hinted) <= 3:
+            found += [xpath("string(.)")(node) for node in hinted]
+    names = (name for f in found for name in byline_names(squash(f)))
+    return list(dict.fromkeys(names))
 
 
 def generic_fields(root: etree._Element, html: str) -> dict:

@@ -27,28 +27,37 @@ def _types(obj: dict) -> set[str]:
     return {k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)}
 
 
-def find_article(root: etree._Element) -> dict | None:
-    """The most article-like JSON-LD object on the page, or None."""
-    best, best_rank = None, 99
+def _page_objects(root: etree._Element) -> list[dict]:
+    found = []
     for raw in xpath('//script[@type="application/ld+json"]/text()')(root):
         try:
-            data = json.loads(raw, strict=False)
+            found += _objects(json.loads(raw, strict=False))
         except ValueError:
             continue
-        for obj in _objects(data):
-            types = _types(obj)
-            if not types & ARTICLE_TYPES:
-                continue
-            rank = 0 if types & {"NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle"} else (
-                2 if "WebPage" in types else 1)
-            if rank < best_rank:
-                best, best_rank = obj, rank
+    return found
+
+
+def find_article(root: etree._Element, objects: list[dict] | None = None) -> dict | None:
+    """The most article-like JSON-LD object on the page, or None."""
+    best, best_rank = None, 99
+    for obj in _page_objects(root) if objects is None else objects:
+        types = _types(obj)
+        if not types & ARTICLE_TYPES:
+            continue
+        rank = 0 if types & {"NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle"} else (
+            2 if "WebPage" in types else 1)
+        if rank < best_rank:
+            best, best_rank = obj, rank
     return best
 
 
-def _names(value) -> list[str]:
+def _names(value, by_id: dict | None = None) -> list[str]:
+    """Names of persons given as strings, objects, or references to objects elsewhere on
+    the page ({"@id": …}, as Yoast's @graph writes them)."""
     out = []
     for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, dict) and "name" not in item and item.get("@id") in (by_id or {}):
+            item = by_id[item["@id"]]
         name = item.get("name") if isinstance(item, dict) else item
         if isinstance(name, str) and name.strip():
             out.append(name.strip())
@@ -64,9 +73,11 @@ def _first_url(value) -> str | None:
 
 
 def jsonld_fields(root: etree._Element) -> dict:
-    obj = find_article(root)
+    objects = _page_objects(root)
+    obj = find_article(root, objects)
     if obj is None:
         return {}
+    by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str)}
     is_article = bool(_types(obj) & (ARTICLE_TYPES - {"WebPage"}))
     keywords = obj.get("keywords") or []
     if isinstance(keywords, str):
@@ -77,7 +88,7 @@ def jsonld_fields(root: etree._Element) -> dict:
         "headline": obj.get("headline") if isinstance(obj.get("headline"), str) else None,
         "summary": obj.get("description") if isinstance(obj.get("description"), str) else None,
         "body": [p.strip() for p in body.splitlines() if p.strip()] if isinstance(body, str) else [],
-        "authors": _names(obj.get("author") or []),
+        "authors": _names(obj.get("author") or [], by_id),
         "published": obj.get("datePublished"),
         "updated": obj.get("dateModified"),
         "tags": [k for k in keywords if isinstance(k, str) and k],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ..text.byline import byline_names
 from .queries import xpath
 
 PUBLISHED_KEYS = ("article:published_time", "og:published_time", "datePublished", "pubdate",
@@ -39,7 +40,7 @@ def meta_fields(root: etree._Element) -> dict:
         "updated": _first(values, *UPDATED_KEYS),
         "tags": values.get("article:tag", []),
         "image_url": _first(values, "og:image", "og:image:url", "twitter:image"),
-        "authors": [a for a in authors if not a.startswith("http")],
+        "authors": [name for a in authors if not a.startswith("http") for name in byline_names(a)],
         "section": _first(values, "article:section"),
         "site_name": _first(values, "og:site_name"),
         "is_article": (_first(values, "og:type") or "").lower() == "article",

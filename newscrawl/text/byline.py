@@ -32,3 +32,23 @@ def byline_name(text: str, labelled_only: bool = False) -> str | None:
     if not words or len(words) > _MAX_NAME_WORDS or any(c in text for c in ".!؟?:"):
         return None
     return text
+
+
+# «أحمد علي و سارة حسن», «أحمد علي، سارة حسن», «Jane Doe and John Roe»
+_BETWEEN_NAMES = re.compile(r"\s*[،,]\s*|\s+(?:و|and|und|et|y)\s+", re.I)
+
+
+def byline_names(text: str, labelled_only: bool = False) -> list[str]:
+    """The writers a byline names, several where it joins them with «و», «،» or "and"."""
+    label = _LABEL.match(" ".join((text or "").split()).strip(" :-–—ـ|"))
+    if labelled_only and not label:
+        return []
+    whole = byline_name(text, labelled_only)
+    body = " ".join((text or "").split()).strip(" :-–—ـ|")
+    body = body[label.end():] if label else body
+    parts = [p for p in _BETWEEN_NAMES.split(body) if p.strip()]
+    if len(parts) > 1:
+        names = [byline_name(p) for p in parts]
+        if all(names) and all(len(n.split()) >= 2 for n in names):
+            return names
+    return [whole] if whole else []

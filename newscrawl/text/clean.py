@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from .dateline import split_dateline
+from .dateline import dateline_alone, split_dateline
+
+# At most this many short lines may stand above a dateline.
+_HEADER_LINES = 3
+_HEADER_WORDS = 12
 from .furniture import remove_furniture
 from .unicode import clean_inline
 
@@ -24,8 +28,18 @@ def clean_body(body: str, site_patterns: Iterable[re.Pattern] = ()) -> tuple[str
     paragraphs = clean_paragraphs(re.split(r"\n\s*\n", body or ""), site_patterns)
     if not paragraphs:
         return None, []
-    dateline, first = split_dateline(paragraphs[0])
-    return dateline, [first, *paragraphs[1:]] if first else paragraphs[1:]
+    # The dateline opens the article: a few short lines above it (a crumb, a date, a
+    # reading time) are the page's, not the story's.
+    for start in range(min(_HEADER_LINES + 1, len(paragraphs))):
+        if start and len(paragraphs[start - 1].split()) > _HEADER_WORDS:
+            break
+        alone = dateline_alone(paragraphs[start])
+        if alone and start + 1 < len(paragraphs):
+            return alone, paragraphs[start + 1:]
+        dateline, first = split_dateline(paragraphs[start])
+        if dateline:
+            return dateline, [first, *paragraphs[start + 1:]]
+    return None, paragraphs
 
 
 def clean_list(values: Iterable[str]) -> list[str]:

@@ -30,17 +30,23 @@ _PATTERNS = (
     re.compile(rf"^إيلاف من (?P<place>{_PLACE})\s*(?::|{_DASH})\s*"),
     # «دمشق، سوريا (CNN) --», «جنيف (أ ف ب) -», «القاهرة (رويترز) ـ»
     re.compile(rf"^(?P<place>{_PLACE}(?:، ?{_PLACE})?)\s*{_AGENCY}\s*(?::|{_DASH})+\s*"),
+    # «عدن (يو بي آي) وقال»: a known place and its agency need no dash
+    re.compile(rf"^(?P<place>{_PLACE}(?:، ?{_PLACE})?)\s*{_AGENCY}\s*"),
     # «(بيروت)» opening the body
     re.compile(rf"^\((?P<place>{_PLACE})\)\s*(?::|{_DASH})?\s*"),
-    # «القاهرة - "الشرق الأوسط":», «لندن - إيلاف:»: a place, then its source and a colon
+    # «عمّان– «القبس» -», «القاهرة - "الشرق الأوسط":»: a place, then its quoted source
+    re.compile(rf"^(?P<place>{_PLACE})\s*{_DASH}{{1,2}}\s*[\"«“][^\"»”]{{1,40}}[\"»”]\s*(?::|{_DASH})\s*"),
+    # «لندن - إيلاف:», «دمشق-سانا:»: a place, then its source and a colon
     re.compile(rf"^(?P<place>{_PLACE})\s*{_DASH}{{1,2}}\s*{_SOURCE}\s*:\s*"),
-    # «بيروت:», «بيروت -», «الخرطوم ـ»
-    re.compile(rf"^(?P<place>{_PLACE})\s*(?::|\s{_DASH}{{1,2}})\s*"),
+    # «بيروت:», «بيروت -», «الخرطوم ـ», «أبو ظبي- »
+    re.compile(rf"^(?P<place>{_PLACE})\s*(?::|{_DASH}{{1,2}})\s*"),
 )
+# Patterns whose form alone makes a dateline, whatever the place.
+_ANY_PLACE = (0, 1)
 
 
 def _is_place(place: str, pattern_index: int) -> bool:
-    if pattern_index in (0, 1):
+    if pattern_index in _ANY_PLACE:
         return True
     return place in PLACES or place.split("، ")[0] in PLACES
 
@@ -54,3 +60,13 @@ def split_dateline(paragraph: str) -> tuple[str | None, str]:
         if match and _is_place(match["place"], index) and match.end() < len(paragraph):
             return match["place"].strip(), paragraph[match.end():].strip()
     return None, paragraph
+
+
+def dateline_alone(paragraph: str) -> str | None:
+    """The place of a paragraph that is a dateline and nothing more («بغداد —», «(بيروت)»,
+    «جنيف (أ ف ب) -»), printed in a block of its own above the text; None otherwise."""
+    for index, pattern in enumerate(_PATTERNS):
+        match = pattern.match(paragraph)
+        if match and match.end() == len(paragraph) and _is_place(match["place"], index):
+            return match["place"].strip()
+    return None

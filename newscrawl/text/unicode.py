@@ -41,7 +41,10 @@ _NOISE = str.maketrans({**PRESENTATION_FORMS, **{c: None for c in INVISIBLE},
 _LETTER_OR_MARK = "\u0621-\u063F\u0641-\u065F\u0670-\u06D3"
 # Tatweel inside a word only stretches it. After a one-letter prefix and before a digit,
 # a quote or a space («الـ36», «بـ"الجيش"», «لـ «اليوم»», «هـ») it is punctuation: kept once.
-_STRETCH = re.compile(rf"(?<=[{_LETTER_OR_MARK}])\u0640+(?=[{_LETTER_OR_MARK}])|(?<![{_LETTER_OR_MARK}])\u0640+")
+# Alone between spaces it is the dash of a dateline («الخرطوم ـ أعلن»): kept. Runs of it
+# anywhere else (rule lines «ـــــ») are decoration.
+_STRETCH = re.compile(rf"(?<=[{_LETTER_OR_MARK}])\u0640+(?=[{_LETTER_OR_MARK}])|(?<![{_LETTER_OR_MARK}\s])\u0640+"
+                      rf"|(?<=\s)\u0640{{2,}}|(?<=\s)\u0640(?!\s)|^\u0640+")
 _TATWEEL_RUN = re.compile("\u0640{2,}")
 _SPACES = re.compile(r" {2,}")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")

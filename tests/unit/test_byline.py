@@ -59,3 +59,31 @@ def test_the_page_names_its_writers(markup, authors):
 def test_a_labelled_byline_opening_the_body_names_the_writer():
     html = f"<html><body><h1>عنوان الخبر</h1><article><p>كتب - خالد يوسف</p>{BODY}</article></body></html>"
     assert extract_article(html).values["authors"] == ["خالد يوسف"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("كتب: عادل كريم العنزي و جورج الفاسي", ["عادل كريم العنزي", "جورج الفاسي"]),
+    ("جورج صعب، وليد العمري", ["جورج صعب", "وليد العمري"]),
+    ("Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+    ("بقلم: محمد بن سالم", ["محمد بن سالم"]),  # «بن» is part of a name, not a joint
+    ("Emma Mackenzie", ["Emma Mackenzie"]),
+    ("(Image: Getty Images)", []),
+])
+def test_byline_names(text, names):
+    from newscrawl.text.byline import byline_names
+
+    assert byline_names(text) == names
+
+
+def test_json_ld_authors_given_by_reference_are_resolved():
+    html = ('<html><head><script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+            '{"@type": "NewsArticle", "headline": "عنوان", "author": [{"@id": "#p1"}, {"@id": "#p2"}]},'
+            '{"@type": "Person", "@id": "#p1", "name": "ميشلين الزعبي"},'
+            '{"@type": "Person", "@id": "#p2", "name": "فيصل عبد الفتاح"}]}</script></head>'
+            f"<body><h1>عنوان</h1>{BODY}</body></html>")
+    assert extract_article(html).values["authors"] == ["ميشلين الزعبي", "فيصل عبد الفتاح"]
+
+
+def test_a_site_named_as_meta_author_names_no_writer():
+    html = f'<html><head><meta name="author" content="إيلاف"></head><body><h1>عنوان</h1>{BODY}</body></html>'
+    assert not extract_article(html, site_names=("إيلاف",)).values.get("authors")

@@ -27,3 +27,15 @@ def test_every_text_field_is_cleaned_and_the_dateline_split_off():
 def test_a_dateline_the_page_gave_apart_is_kept():
     cleaned = clean_article({"headline": "عنوان", "body": "نص الخبر", "dateline": "بيروت\u200e"})
     assert (cleaned["dateline"], cleaned["body"], cleaned["word_count"]) == ("بيروت", "نص الخبر", 2)
+
+
+def test_a_dateline_after_a_few_page_lines_or_in_a_block_of_its_own():
+    from newscrawl.text.clean import clean_body
+
+    text = "وأكد مسؤول رفيع أن القرار النهائي لم يتخذ بعد وأن المشاورات مستمرة بين الأطراف."
+    assert clean_body(f"أخبار\n\nنشر في: 5 مارس 2024\n\nجدة: {text}") == ("جدة", [text])
+    assert clean_body(f"بغداد —\n\n{text}") == ("بغداد", [text])
+    assert clean_body(f"الخرطوم ـ {text}") == ("الخرطوم", [text])
+    # Above a long paragraph, a place and a colon are the story's own words.
+    long = "قال المتحدث باسم الحكومة في مؤتمر صحافي عقده مساء أمس إن الخطة الجديدة ستطبق في الشهر المقبل"
+    assert clean_body(f"{long}\n\nجدة: {text}") == (None, [long, f"جدة: {text}"])
