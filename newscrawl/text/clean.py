@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from .dateline import dateline_alone, split_dateline
 
 # At most this many short lines may stand above a dateline.
-_HEADER_LINES = 3
+_HEADER_LINES = 5
 _HEADER_WORDS = 12
 from .furniture import remove_furniture
 from .unicode import clean_inline
@@ -23,13 +23,14 @@ def clean_paragraphs(paragraphs: Iterable[str], site_patterns: Iterable[re.Patte
 def clean_body(body: str, site_patterns: Iterable[re.Pattern] = ()) -> tuple[str | None, list[str]]:
     """A body (paragraphs separated by blank lines) → (dateline, clean paragraphs).
 
-    The dateline is taken from the first paragraph only; the rest of that paragraph
-    stays the first paragraph."""
+    The dateline is taken from the paragraph that opens the story — the first, or the
+    first below a few short page lines (dropped with it) — and the rest of that paragraph
+    stays its first paragraph; a dateline in a block of its own is taken whole."""
     paragraphs = clean_paragraphs(re.split(r"\n\s*\n", body or ""), site_patterns)
     if not paragraphs:
         return None, []
     # The dateline opens the article: a few short lines above it (a crumb, a date, a
-    # reading time) are the page's, not the story's.
+    # headline, a reading time) are the page's, not the story's.
     for start in range(min(_HEADER_LINES + 1, len(paragraphs))):
         if start and len(paragraphs[start - 1].split()) > _HEADER_WORDS:
             break
