@@ -27,10 +27,17 @@ class Article:
     story_id: int | None = None  # shared by the versions of one story (set by the archive)
     # Not exported: other URLs that led to this page (redirects), remembered by the archive.
     aliases: list[str] = field(default_factory=list)
+    # Not exported, kept by the archive so a row can be re-derived from the page without the
+    # network: the WARC record of the page ("<file>#<offset>"), the time the listing gave,
+    # and the version of the extraction that made the row.
+    warc_record: str | None = None
+    listing_time: str | None = None
+    extractor_version: str | None = None
 
 
 # Analysts' column order; the CSV exporter would otherwise take the first item's keys.
 EXPORT_FIELDS = ["url", "site", "section", "headline", "summary", "dateline", "body", "authors",
                  "published", "published_precision", "updated", "tags", "image_url", "language",
                  "word_count", "crawled_at", "body_source", "story_id"]
-assert sorted(EXPORT_FIELDS) == sorted(f.name for f in fields(Article) if f.name != "aliases")
+INTERNAL_FIELDS = ("aliases", "warc_record", "listing_time", "extractor_version")
+assert sorted(EXPORT_FIELDS) == sorted(f.name for f in fields(Article) if f.name not in INTERNAL_FIELDS)

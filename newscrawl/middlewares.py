@@ -153,3 +153,25 @@ class ArchiveErrorMiddleware:
             stop_for_archive(self.crawler, exception)
             return []
         return None
+
+
+class WarcReplayMiddleware:
+    """Downloader middleware: a request naming a WARC record (meta ``warc_replay``: file and
+    offset, set when importing with -a warc=…) is answered from that record instead of the
+    network; the other middlewares see the answer as they would a download."""
+
+    def process_request(self, request):
+        where = request.meta.get("warc_replay")
+        if not where:
+            return None
+        from scrapy.http import Headers
+        from scrapy.responsetypes import responsetypes
+
+        from .warc import read_response
+
+        _, _, status, pairs, body = read_response(*where)
+        headers = Headers()
+        for name, value in pairs:
+            headers.appendlist(name, value)
+        cls = responsetypes.from_args(headers=headers, url=request.url, body=body)
+        return cls(url=request.url, status=status, headers=headers, body=body, request=request)

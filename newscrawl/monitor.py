@@ -90,6 +90,9 @@ def summarise(stats: Mapping, reason: str, *, max_error_rate: float, min_coverag
         failures.append(f"the archive could not be written, the run stopped: {archive_error}")
     elif reason != "finished":
         failures.append(f"the crawl did not finish: finish reason {reason!r}")
+    damage = stats.get("newscrawl/import/damage")
+    if damage:
+        failures.append(f"a WARC file given to import is damaged; the records before the damage were read: {damage}")
     if attempted and not accounted:
         failures.append(f"listings showed {attempted} new articles but none was archived")
     if error_rate > max_error_rate:

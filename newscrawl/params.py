@@ -6,9 +6,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from urllib.parse import urlsplit
 
-KNOWN = ("sections", "since", "until", "max_pages", "start_urls", "base_url", "refresh")
+KNOWN = ("sections", "since", "until", "max_pages", "start_urls", "base_url", "refresh", "warc")
 # Only for `scrapy crawl news`, the spider for sites without a module.
 GENERIC = ("url", "languages")
 
@@ -32,6 +33,7 @@ class CrawlParams:
     refresh: bool = False
     url: str | None = None
     languages: tuple[str, ...] = ()
+    warc: tuple[str, ...] = ()  # WARC, WARC.gz or WACZ files to import instead of crawling
 
 
 def _day(name: str, value: str | None) -> date | None:
@@ -101,6 +103,10 @@ def parse_params(args: Mapping[str, str], known_sections: tuple[str, ...], gener
     refresh = str(args.get("refresh", "0")).lower()
     if refresh not in ("0", "1", "true", "false", "yes", "no"):
         raise ArgumentError("refresh", refresh, "1 to fetch archived articles again, 0 (the default) not to")
+    warc = tuple(u.strip() for u in str(args.get("warc") or "").split(",") if u.strip())
+    for path in warc:
+        if not Path(path).is_file() or not path.lower().endswith((".warc", ".warc.gz", ".wacz")):
+            raise ArgumentError("warc", path, "comma-separated existing .warc, .warc.gz or .wacz files")
     return CrawlParams(sections, since, until, max_pages, start_urls, base_url, refresh in ("1", "true", "yes"),
-                       url, languages)
+                       url, languages, tuple(str(Path(p).resolve()) for p in warc))
 

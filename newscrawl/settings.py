@@ -28,6 +28,8 @@ RETRY_TIMES = 3
 NEWSCRAWL_RETRY_BACKOFF_BASE = 1.0
 NEWSCRAWL_RETRY_BACKOFF_MAX = 30.0
 DOWNLOADER_MIDDLEWARES = {
+    # Imports (-a warc=…) answer from the WARC record, before robots.txt or the network.
+    "newscrawl.middlewares.WarcReplayMiddleware": 50,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "newscrawl.middlewares.EveryRequestRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
@@ -118,11 +120,20 @@ SPIDER_MIDDLEWARES = {
     "newscrawl.middlewares.ArchiveErrorMiddleware": 50,
 }
 
+# --- raw pages -------------------------------------------------------------------
+# Every response, as sent, with its request, in WARC files under <data dir>/<site>/warc/
+# (newscrawl.extensions.capture); NEWSCRAWL_WARC_DIR puts them elsewhere (shared storage
+# for distributed workers). A new file after this many bytes.
+NEWSCRAWL_WARC = True
+NEWSCRAWL_WARC_DIR = ""
+NEWSCRAWL_WARC_MAX_BYTES = 1024 * 1024 * 1024
+
 # --- monitoring -------------------------------------------------------------------
 # Scrapy's in-memory stats, without a per-attribute indirection that costs more than
 # the counting (newscrawl/stats.py).
 STATS_CLASS = "newscrawl.stats.StatsCollector"
 EXTENSIONS = {
+    "newscrawl.extensions.capture.WarcCapture": 480,
     "newscrawl.extensions.exports.RunExports": 490,
     "newscrawl.extensions.monitor.RunMonitor": 500,
     "newscrawl.extensions.progress.ProgressLine": 510,

@@ -13,9 +13,18 @@ from ..items import EXPORT_FIELDS
 from .base import ArchiveError
 
 # The version an archive written by this code has; newscrawl_meta records an archive's own.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 LIST_FIELDS = ("authors", "tags")
-ARTICLE_COLUMNS = [f for f in EXPORT_FIELDS if f != "story_id"]
+# The article columns of schema version 1, as SCHEMA_TEMPLATE creates them: fixed forever.
+V1_COLUMNS = ["url", "site", "section", "headline", "summary", "dateline", "body", "authors", "published",
+              "published_precision", "updated", "tags", "image_url", "language", "word_count", "crawled_at",
+              "body_source"]
+# What re-extraction needs besides the page (newscrawl.warc, newscrawl.commands.reextract):
+# where the page is kept, the listing's time, and the extraction that made the row.
+RECORD_COLUMNS = ["warc_record", "listing_time", "extractor_version"]
+# Every article column written today (V1_COLUMNS, then those the migrations added).
+ARTICLE_COLUMNS = [*V1_COLUMNS, *RECORD_COLUMNS]
+assert [f for f in EXPORT_FIELDS if f != "story_id"] == V1_COLUMNS
 # What the dedup decision reads of an archived story (see _ref), and nothing more.
 LIGHT_COLUMNS = "id, story_id, url, headline_key, NULL AS body, published_at, published_precision"
 REF_COLUMNS = LIGHT_COLUMNS.replace("NULL AS body", "body")
@@ -34,7 +43,7 @@ CREATE TABLE IF NOT EXISTS articles (
     published_at TEXT,
     first_seen TEXT NOT NULL,
     last_seen TEXT NOT NULL,
-    """ + ", ".join(f"{c} {'INTEGER' if c == 'word_count' else 'TEXT'}" for c in ARTICLE_COLUMNS if c != "url") + """
+    """ + ", ".join(f"{c} {'INTEGER' if c == 'word_count' else 'TEXT'}" for c in V1_COLUMNS if c != "url") + """
 );
 CREATE INDEX IF NOT EXISTS articles_key ON articles (site, headline_key, published_at);
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at, id);
@@ -96,6 +105,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "article_id INTEGER NOT NULL, in_body INTEGER NOT NULL, PRIMARY KEY (site, paragraph, article_id))",
         "CREATE INDEX paragraph_uses_article ON paragraph_uses (article_id)",
     ),
+    # 4 → 5: what re-extraction needs (RECORD_COLUMNS); rows archived before have none.
+    4: tuple(f"ALTER TABLE articles ADD COLUMN {c} TEXT" for c in ("warc_record", "listing_time", "extractor_version")),
 }
 
 

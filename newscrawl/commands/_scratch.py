@@ -10,3 +10,4 @@ def scratch(settings) -> None:
     settings.set("NEWSCRAWL_ARCHIVE_SCRATCH", True, priority="cmdline")
     settings.set("NEWSCRAWL_SUMMARY_PATH", "", priority="cmdline")
     settings.set("NEWSCRAWL_RUN_EXPORTS", {}, priority="cmdline")
+    settings.set("NEWSCRAWL_WARC", False, priority="cmdline")

@@ -30,6 +30,7 @@ from scrapy.utils.sitemap import sitemap_urls_from_robots
 from newscrawl import __version__
 from newscrawl.archive import crawl_archive
 from newscrawl.assemble import build_article, published_date
+from newscrawl.extract import EXTRACTOR_VERSION
 from newscrawl.extract.chain import extract_article
 from newscrawl.frontier import Fetch, Frontier, Walk
 from newscrawl.items import Article
@@ -38,6 +39,7 @@ from newscrawl.params import CrawlParams, parse_params
 from newscrawl.pipelines import Rejected
 from newscrawl.signals import article_unreachable, page_not_an_article
 from newscrawl.sites.spec import Site
+from newscrawl.warc import responses, warc_files
 
 ARTICLE_PRIORITY = 10
 
@@ -129,6 +131,10 @@ class SiteSpider(scrapy.Spider):
         # Walks begun by runs before this job will never complete: what they saw is
         # walked again by this one.
         self.frontier.forget_old_walks(self.job_started)
+        if self.params.warc:  # an import: the pages come from the files, nothing is crawled
+            for request in self._imported():
+                yield request
+            return
         # What earlier runs found and did not archive: first, it has waited longest.
         due = self.frontier.due()
         if due:
@@ -146,6 +152,31 @@ class SiteSpider(scrapy.Spider):
         if "feed" in sources:
             for path in self.site.feeds:
                 yield self._feed_request(urljoin(self.origin + "/", path))
+
+    def _imported(self):
+        """Requests answered from the response records of -a warc= files (newscrawl.warc)
+        that are article pages of this site; other records are counted and skipped."""
+        stats, problems = self.crawler.stats, []
+        for path in self.params.warc:
+            for member in warc_files(path):
+                for record in responses(member, problems):
+                    url = self.site.canonical_url(record.url, self.origin)
+                    if url is None or not self.site.looks_like_article(url):
+                        stats.inc_value("newscrawl/import/other_records")
+                        continue
+                    if record.status != 200:
+                        stats.inc_value("newscrawl/import/error_records")
+                        continue
+                    for fetch in self.frontier.to_fetch([(url, None)], listed=True):
+                        stats.inc_value("newscrawl/import/articles")
+                        yield Request(fetch.url, callback=self.parse_article, errback=self.article_failed,
+                                      cb_kwargs={"listing_time": None, "listed": True},
+                                      meta={"warc_replay": (record.file, record.offset), "warc_date": record.date,
+                                            "warc_record": f"{record.file}#{record.offset}"})
+        for problem in problems:
+            self.logger.error("damaged WARC input: %s", problem)
+            stats.inc_value("newscrawl/import/damaged_files")
+            stats.set_value("newscrawl/import/damage", problem)
 
     def _listing_priority(self) -> int:
         """For listing pages (API, HTML, sitemaps, feeds): ahead of articles while the
@@ -237,7 +268,7 @@ class SiteSpider(scrapy.Spider):
     # --- HTML listings -------------------------------------------------------------
 
     def start_html_listings(self):
-        if self._html_listings_started or "html" not in self.site.sources:
+        if self._html_listings_started or "html" not in self.site.sources or self.params.warc:
             return
         self._html_listings_started = True
         self.crawler.engine.crawl(Request(self.origin + "/", callback=self.parse_home, errback=self.listing_failed))
@@ -341,11 +372,18 @@ class SiteSpider(scrapy.Spider):
         if published and published.precision != "month" and self.frontier.outside_window(published.value.date()):
             stats.inc_value("newscrawl/skipped/outside_window")  # stays due for a run whose window holds it
             return []
+        # An imported page was crawled when its WARC record says, not now.
+        recorded = response.meta.get("warc_date")
         article = build_article(
             extraction, url=url, site=self.site.name, section=self.site.section_of(url),
             published=published, zone=self.zone, default_language=self.site.language,
+            crawled_at=datetime.fromisoformat(recorded.replace("Z", "+00:00")) if recorded else None,
         )
         article.aliases = [u for u in dict.fromkeys(requested) if u and u != url]
+        # What re-extraction needs besides the page: where it is kept, and the listing's time.
+        article.warc_record = response.meta.get("warc_record")
+        article.listing_time = listing_time.isoformat() if listing_time else None
+        article.extractor_version = EXTRACTOR_VERSION
         return [article]
 
 

@@ -1,0 +1,128 @@
+"""Raw pages: every response written to WARC files as the crawl reads it, read back by
+warcio's own reader; and imports of WARC and WACZ files made by tools nobody here wrote
+(GNU wget, the wacz package), through `scrapy crawl elaph -a warc=…`."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+
+from tests.conftest import archived_urls, assert_each_story_once, run_crawl
+
+
+def records(path: Path) -> list:
+    with path.open("rb") as handle:
+        return [(r.rec_type, r.rec_headers.get_header("WARC-Target-URI"),
+                 r.http_headers.get_statuscode() if r.http_headers and r.rec_type == "response" else None,
+                 r.content_stream().read() if r.rec_type == "response" else b"")
+                for r in ArchiveIterator(handle)]
+
+
+def test_every_response_is_kept_as_fetched_and_each_row_names_its_record(mirror_crawl, mirror):
+    import sqlite3
+
+    from newscrawl.warc import read_response
+
+    folder = mirror_crawl.workdir / "archive" / "elaph" / "warc"
+    (warc,) = folder.glob("*.warc.gz")
+    kept = records(warc)
+    responses = [r for r in kept if r[0] == "response"]
+    assert len(responses) == sum(1 for r in kept if r[0] == "request")  # each with its request
+    urls = {r[1].removeprefix(mirror.url) for r in responses}
+    assert {a["path"] for a in mirror.articles} <= urls  # every article page
+    assert "/robots.txt" in urls and "/" in urls and any("/api/" in u for u in urls)  # and the listings
+    db = sqlite3.connect(mirror_crawl.workdir / "archive" / "newscrawl.sqlite3")
+    rows = db.execute("SELECT url, warc_record, extractor_version FROM articles").fetchall()
+    db.close()
+    for url, record, version in rows:
+        name, offset = record.split("#")
+        assert read_response(str(folder / name), int(offset))[0] == url and version
+    # Disk cost a page (BENCHMARKS.md): the bundled mirror's pages weigh 6 KB.
+    assert warc.stat().st_size / len(responses) < 6 * 1024
+
+
+@pytest.fixture(scope="module")
+def wget_warc(mirror, tmp_path_factory):
+    """The mirror's article pages fetched by GNU wget into a WARC of its own (WARC/1.0)."""
+    folder = tmp_path_factory.mktemp("wget")
+    (folder / "urls.txt").write_text("\n".join(mirror.url + a["path"] for a in mirror.articles) + "\n")
+    done = subprocess.run(["wget", "--quiet", "--input-file=urls.txt", "--warc-file=mirror", "--no-warc-keep-log",
+                           "--output-document=/dev/null", "--tries=2"], cwd=folder, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    warc = folder / "mirror.warc.gz"
+    with gzip.open(warc) as handle:
+        assert handle.read(8) == b"WARC/1.0"
+    return warc
+
+
+def test_a_wget_warc_of_the_mirror_imports_every_story_once(mirror, wget_warc, tmp_path):
+    result = run_crawl(tmp_path, "-a", f"base_url={mirror.url}", "-a", f"warc={wget_warc}")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert_each_story_once([{"url": u} for u in archived_urls(tmp_path)], mirror)
+    assert len(archived_urls(tmp_path)) == len(mirror.story_groups())
+    rows = {r["url"]: r for r in result.rows()}
+    truth = mirror.by_path()
+    for url, row in rows.items():
+        assert row["headline"] == truth[url.removeprefix(mirror.url)]["headline"]
+    # The page's WARC-Date is the row's crawled_at; the publication date is the page's.
+    with wget_warc.open("rb") as handle:
+        dates = {r.rec_headers.get_header("WARC-Target-URI"): r.rec_headers.get_header("WARC-Date")
+                 for r in ArchiveIterator(handle) if r.rec_type == "response"}
+    for url, row in rows.items():
+        assert row["crawled_at"].replace("+00:00", "Z") == dates[url]
+        # The page's own date, or the month its URL names (no listing gives one here).
+        assert truth[url.removeprefix(mirror.url)]["published"].startswith(row["published"][:10])
+    # A later import of the same file adds nothing.
+    again = run_crawl(tmp_path, "-a", f"base_url={mirror.url}", "-a", f"warc={wget_warc}")
+    assert again.returncode == 0 and len(archived_urls(tmp_path)) == len(mirror.story_groups())
+
+
+def test_records_of_other_sites_are_skipped_and_counted(wget_warc, tmp_path):
+    result = run_crawl(tmp_path, "-a", "base_url=http://localhost:9", "-a", f"warc={wget_warc}")
+    assert archived_urls(tmp_path) == []
+    summary = json.loads(next((tmp_path / "archive" / "elaph").glob("*.summary.json")).read_text())
+    assert summary["verdict"]["ok"], summary["verdict"]
+    assert "'newscrawl/import/other_records': " in result.stderr
+
+
+def test_a_wacz_made_by_the_wacz_package_imports(mirror, wget_warc, tmp_path):
+    wacz = tmp_path / "mirror.wacz"
+    done = subprocess.run([str(Path(sys.executable).with_name("wacz")), "create", "-o", str(wacz), str(wget_warc)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    work = tmp_path / "work"
+    work.mkdir()
+    result = run_crawl(work, "-a", f"base_url={mirror.url}", "-a", f"warc={wacz}")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert len(archived_urls(work)) == len(mirror.story_groups())
+
+
+def test_a_damaged_warc_imports_its_good_records_and_names_the_damage(mirror, wget_warc, tmp_path):
+    damaged = tmp_path / "damaged.warc.gz"
+    data = wget_warc.read_bytes()
+    damaged.write_bytes(data[:len(data) // 2] + b"this is not gzip" + data[len(data) // 2:])
+    work = tmp_path / "work"
+    work.mkdir()
+    result = run_crawl(work, "-a", f"base_url={mirror.url}", "-a", f"warc={damaged}")
+    assert result.returncode == 3
+    assert f"damaged WARC input: {damaged}: damaged after offset" in result.stderr
+    imported = archived_urls(work)
+    assert 0 < len(imported) < len(mirror.story_groups())
+    assert_each_story_once([{"url": u} for u in imported], mirror, [a for a in mirror.articles
+                                                                    if mirror.url + a["path"] in imported])
+
+
+def test_a_warc_argument_that_is_not_a_file_is_refused(tmp_path):
+    result = run_crawl(tmp_path, "-a", "warc=/nonexistent.warc.gz")
+    assert result.returncode == 2
+    assert result.stderr.strip() == ("scrapy crawl elaph: invalid argument -a warc=/nonexistent.warc.gz: expected "
+                                     "comma-separated existing .warc, .warc.gz or .wacz files")
+    assert not shutil.which("nonexistent")
