@@ -507,6 +507,25 @@ class SQLStore:
         for row in self._article_rows(sql, params):
             yield _export_row(row)
 
+    def records(self, site: str, *, section: str | None = None, since: datetime | None = None,
+                until: datetime | None = None) -> Iterator[dict]:
+        """The site's archived rows with what re-extraction needs (id, URL, the WARC record,
+        the listing's time, crawled_at, extractor version) and their export fields; read a
+        few hundred at a time, so rows may be updated while this goes on."""
+        where, params = ["site = ?"], [site]
+        for clause, value in (("section = ?", section), ("published_at >= ?", stamp(since)),
+                              ("published_at < ?", stamp(until))):
+            if value is not None:
+                where.append(clause)
+                params.append(value)
+        ids = [r["id"] for r in self._rows(f"SELECT id FROM articles WHERE {' AND '.join(where)} ORDER BY id", params)]
+        for start in range(0, len(ids), 300):
+            chunk = ids[start:start + 300]
+            for row in self._rows(f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id",
+                                  chunk):
+                yield {**_export_row(row), "id": row["id"], "warc_record": row["warc_record"],
+                       "listing_time": row["listing_time"], "extractor_version": row["extractor_version"]}
+
     def articles_at(self, urls) -> list[dict]:
         """The archived stories that ``urls`` (article URLs or their aliases) lead to, each
         once, as export rows in publication order: what a run archived, as the archive
