@@ -30,8 +30,20 @@ class SafeCsvItemExporter(CsvItemExporter):
     NEWSCRAWL_CSV_NEUTRALISE is on (the default). JSON exports keep the exact text."""
 
     def __init__(self, file, *, neutralise_formulas: bool = True, **kwargs):
+        # Every CSV newscrawl writes is the same: UTF-8 with a BOM (Excel reads the Arabic),
+        # list fields joined with «; » — -o/-O files as much as the per-run ones.
+        if kwargs.get("encoding") in (None, "utf-8", "utf8"):
+            kwargs["encoding"] = "utf-8-sig"
+        kwargs.setdefault("join_multivalued", "; ")
         super().__init__(file, **kwargs)
         self.neutralise_formulas = neutralise_formulas
+
+    def finish_exporting(self) -> None:
+        if self._headers_not_written and self.fields_to_export:
+            # No rows: still a CSV with its header, which pandas and spreadsheets can read.
+            self._headers_not_written = False
+            self.csv_writer.writerow(list(self.fields_to_export))
+        super().finish_exporting()
 
     @classmethod
     def from_crawler(cls, crawler, file, *args, **kwargs):

@@ -544,6 +544,13 @@ class SQLStore:
         rows.sort(key=lambda r: (r["published_at"] is None, r["published_at"] or "", r["id"]))
         return [_export_row(row) for row in rows]
 
+    def sites_and_sections(self) -> dict[str, set[str]]:
+        """The sites in the archive, each with the sections its stories name."""
+        found: dict[str, set[str]] = {}
+        for row in self._rows("SELECT DISTINCT site, section FROM articles"):
+            found.setdefault(row["site"], set()).update([row["section"]] if row["section"] else [])
+        return found
+
     def count(self) -> int:
         return self._rows("SELECT COUNT(*) AS n FROM articles")[0]["n"]
 

@@ -12,10 +12,10 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 from scrapy.commands import ScrapyCommand
-from scrapy.exceptions import UsageError
 
 from newscrawl.archive import ArchiveError, archive_url, open_store
 from newscrawl.exporters import FORMATS, write_rows
+from newscrawl.sites import SITES
 
 
 def _day(name: str, value: str | None) -> date | None:
@@ -24,7 +24,21 @@ def _day(name: str, value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"--{name} {value}: expected a date YYYY-MM-DD", print_help=False) from None
+        refuse(f"--{name} {value}: expected a date YYYY-MM-DD")
+
+
+def refuse(message: str):
+    """A usage error as one line and exit status 2 (argparse would print the usage too)."""
+    print(f"scrapy export: {message}", file=sys.stderr)
+    raise SystemExit(2)
+
+
+def _match(value: str, names, what: str) -> str:
+    """``value`` as one of ``names``, whatever its case; a usage error listing them otherwise."""
+    found = {n.lower(): n for n in names}
+    if value.lower() not in found:
+        refuse(f"unknown {what} {value!r}: one of {', '.join(sorted(set(names), key=str.lower)) or '(none)'}")
+    return found[value.lower()]
 
 
 class Command(ScrapyCommand):
@@ -47,14 +61,30 @@ class Command(ScrapyCommand):
         parser.add_argument("--since", help="published on or after this day")
         parser.add_argument("--until", help="published on or before this day")
 
+    @staticmethod
+    def _filters(store, site: str | None, section: str | None) -> tuple[str | None, str | None]:
+        """--site and --section as the archive spells them, refusing names that match nothing:
+        a typo must not export 0 rows and exit 0."""
+        archived = store.sites_and_sections()
+        if site:
+            site = _match(site, [*SITES, *archived], "site")
+        if section:
+            sites = [site] if site else sorted({*SITES, *archived})
+            known = [s for name in sites for s in (*(SITES[name].sections if name in SITES else ()),
+                                                   *archived.get(name, ()))]
+            section = _match(section, known, "section" + (f" of {site}" if site else ""))
+        return site, section
+
     def run(self, args, opts):
         if args:
-            raise UsageError(f"unexpected argument {args[0]!r}: give the file with -o", print_help=False)
+            refuse(f"unexpected argument {args[0]!r}: give the file with -o")
         output = Path(opts.output)
         fmt = opts.format or FORMATS.get(output.suffix.lower())
         if fmt is None:
-            raise UsageError(f"-o {output}: give a .csv, .json or .jsonl file, or --format", print_help=False)
+            refuse(f"-o {output}: give a .csv, .json or .jsonl file, or --format")
         since, until = _day("since", opts.since), _day("until", opts.until)
+        if since and until and since > until:
+            refuse(f"--since {since} is after --until {until}")
         start = datetime.combine(since, time(), timezone.utc) if since else None
         end = datetime.combine(until, time(), timezone.utc) + timedelta(days=1) if until else None
         url = archive_url(self.settings)
@@ -70,7 +100,12 @@ class Command(ScrapyCommand):
             self.exitcode = 1
             return
         try:
-            count = write_rows(store.articles(site=opts.site, section=opts.section, since=start, until=end), output,
+            site, section = self._filters(store, opts.site, opts.section)
+        except SystemExit:
+            store.close()
+            raise
+        try:
+            count = write_rows(store.articles(site=site, section=section, since=start, until=end), output,
                                fmt, self.settings.getbool("NEWSCRAWL_CSV_NEUTRALISE"))
         except OSError as error:
             print(f"scrapy export: cannot write {output}: {error.strerror or error}; "
