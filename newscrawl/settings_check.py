@@ -3,6 +3,7 @@ run with one line, not a traceback halfway through."""
 
 from __future__ import annotations
 
+import difflib
 import os
 import tempfile
 from pathlib import Path
@@ -17,8 +18,19 @@ INTS = ("NEWSCRAWL_MIN_BODY_WORDS", "NEWSCRAWL_GIVE_UP_AFTER_FAILURES", "NEWSCRA
 BOOLS = ("NEWSCRAWL_CSV_NEUTRALISE", "NEWSCRAWL_WARC")
 
 
+def known_settings() -> set[str]:
+    from . import settings as defaults
+
+    return {name for name in vars(defaults) if name.startswith("NEWSCRAWL_")}
+
+
 def settings_problem(settings) -> str | None:
     """The first setting newscrawl cannot run with, described in one line; None if all are fine."""
+    known = known_settings()
+    for name in sorted(name for name in settings if name.startswith("NEWSCRAWL_") and name not in known):
+        close = difflib.get_close_matches(name, known, n=1)
+        return f"unknown setting {name}" + (f": did you mean {close[0]}?" if close else
+                                            " (newscrawl's settings are listed in docs/settings.md)")
     for name in FLOATS:
         try:
             if settings.getfloat(name) < 0:

@@ -28,7 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--faults", action="store_true", help="misbehave as newscrawl/mirror/faults.py plans")
     serve.add_argument("--blocked-articles", action="store_true", help="answer article pages with a challenge page")
     make = commands.add_parser("build", help="write a mirror (pages and manifest.json)")
-    make.add_argument("--out", type=Path, default=MIRROR_DIR)
+    # Required: a build never writes into the installed package (to refresh the bundled mirror
+    # from a checkout: --out newscrawl/mirror/elaph).
+    make.add_argument("--out", type=Path, required=True)
     make.add_argument("--count", type=int, default=120, help="number of articles")
     make.add_argument("--published-until", type=lambda v: datetime.fromisoformat(v).replace(tzinfo=timezone.utc),
                       help="YYYY-MM-DD: leave out later stories")

@@ -79,3 +79,12 @@ def test_a_full_disk_during_export_changes_nothing(mirror_crawl, tmp_path):
         f"scrapy export: cannot write {target}: File too large; nothing was changed there"]
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["all.csv"]
+
+
+def test_a_misspelt_setting_is_refused_with_the_close_match(tmp_path):
+    result = run_crawl(tmp_path, "-a", "base_url=http://127.0.0.1:9", "-s", "NEWSCRAWL_GIVE_UP_AFTER_FAILURE=3")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "scrapy crawl elaph: unknown setting NEWSCRAWL_GIVE_UP_AFTER_FAILURE: did you mean "
+        "NEWSCRAWL_GIVE_UP_AFTER_FAILURES?"]
+    assert not (tmp_path / "archive").exists()
