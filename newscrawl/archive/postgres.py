@@ -31,6 +31,7 @@ def _lock_id(name: str) -> int:
 
 class PostgresStore(SQLStore):
     Error = psycopg.Error
+    kind = "postgresql"
 
     def __init__(self, url: str, read_only: bool = False):
         self.url = url
@@ -62,6 +63,15 @@ class PostgresStore(SQLStore):
     @classmethod
     def from_url(cls, url: str, read_only: bool = False) -> PostgresStore:
         return cls(url, read_only=read_only)
+
+    def _write_terms(self, article_id: int, terms: str) -> None:
+        self.db.execute("INSERT INTO article_terms VALUES (%s, %s) ON CONFLICT (article_id) DO UPDATE "
+                        "SET terms = excluded.terms", (article_id, terms))
+
+    def _matching(self, terms: list[str]) -> tuple[str, list]:
+        # The words are letters and digits only; 'simple' keeps them as they are.
+        return ("SELECT article_id FROM article_terms WHERE to_tsvector('simple', terms) @@ "
+                "to_tsquery('simple', ?)", [" & ".join(terms)])
 
     def _tables(self) -> set[str]:
         return {r["tablename"] for r in self.db.execute(
@@ -105,6 +115,8 @@ class PostgresStore(SQLStore):
             f"SELECT id, story_id FROM added",
             (story_id, headline_key, content_hash, published, seen, seen, *column_values(article, ARTICLE_COLUMNS),
              published, list(dict.fromkeys(tokens)), published)).fetchone()
+        self._index_terms(row["id"], article)
+        self._resolve([article["url"]])
         return row["id"], row["story_id"]
 
     @staticmethod

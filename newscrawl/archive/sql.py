@@ -10,10 +10,11 @@ from datetime import datetime, timezone
 
 from ..dedup import StoryRef
 from ..items import EXPORT_FIELDS
+from ..text.keys import search_terms
 from .base import ArchiveError
 
 # The version an archive written by this code has; newscrawl_meta records an archive's own.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 LIST_FIELDS = ("authors", "tags")
 # The article columns of schema version 1, as SCHEMA_TEMPLATE creates them: fixed forever.
 V1_COLUMNS = ["url", "site", "section", "headline", "summary", "dateline", "body", "authors", "published",
@@ -107,6 +108,13 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     ),
     # 4 → 5: what re-extraction needs (RECORD_COLUMNS); rows archived before have none.
     4: tuple(f"ALTER TABLE articles ADD COLUMN {c} TEXT" for c in ("warc_record", "listing_time", "extractor_version")),
+    # 5 → 6: full-text search over each story's search terms (newscrawl.text.keys.search_terms),
+    # in each database's own index; filled for the stories already archived.
+    5: {
+        "sqlite": ("CREATE VIRTUAL TABLE article_terms USING fts5(terms, tokenize = 'unicode61 remove_diacritics 0')",),
+        "postgresql": ("CREATE TABLE article_terms (article_id BIGINT PRIMARY KEY, terms TEXT NOT NULL)",
+                       "CREATE INDEX article_terms_search ON article_terms USING GIN (to_tsvector('simple', terms))"),
+    },
 }
 
 
@@ -155,6 +163,7 @@ class SQLStore:
     # --- schema --------------------------------------------------------------------
 
     name = "archive"  # how messages name this archive (a path, a server URL without password)
+    kind = "sql"  # which database: a key of the store-specific MIGRATIONS steps
     read_only = False
     Error: type[Exception] = Exception  # what the database driver raises
 
@@ -194,8 +203,12 @@ class SQLStore:
                 self._run("INSERT INTO newscrawl_meta VALUES ('schema_version', '1')")
                 version = 1
             for step in range(version, SCHEMA_VERSION):
-                for statement in MIGRATIONS[step]:
+                statements = MIGRATIONS[step]
+                for statement in statements[self.kind] if isinstance(statements, dict) else statements:
                     self._run(statement)
+                if step == 5:
+                    for row in self._rows("SELECT id, headline, summary, body FROM articles"):
+                        self._index_terms(row["id"], row)
             if version != SCHEMA_VERSION:
                 self._run("UPDATE newscrawl_meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
 
@@ -375,6 +388,7 @@ class SQLStore:
             if published:
                 self._run_many("INSERT INTO headline_tokens VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                                [(article["site"], t, published, article_id) for t in tokens])
+            self._index_terms(article_id, article)
             self._resolve([article["url"]])
         return article_id, story_id
 
@@ -405,6 +419,7 @@ class SQLStore:
                       (headline_key, content_hash, published, stamp(seen_at), *column_values(article, columns),
                        article_id))
             self._run("DELETE FROM headline_tokens WHERE article_id = ?", (article_id,))
+            self._index_terms(article_id, article)
             if published:
                 self._run_many("INSERT INTO headline_tokens VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                                [(article["site"], t, published, article_id) for t in tokens])
@@ -485,6 +500,8 @@ class SQLStore:
         with self.transaction():
             self._run("UPDATE articles SET body = ?, word_count = ?, content_hash = ? WHERE id = ?",
                       (body, word_count, content_hash, article_id))
+            self._index_terms(article_id, self._rows("SELECT headline, summary, body FROM articles WHERE id = ?",
+                                                     (article_id,))[0])
             self._run_many("UPDATE paragraph_uses SET in_body = 0 WHERE article_id = ? AND paragraph = ?",
                            [(article_id, key) for key in dropped])
 
@@ -494,9 +511,19 @@ class SQLStore:
         return iter(self._rows(sql, params))
 
     def articles(self, site: str | None = None, section: str | None = None,
-                 since: datetime | None = None, until: datetime | None = None) -> Iterator[dict]:
-        """Archived stories as export rows, ordered by publication time (undated last)."""
+                 since: datetime | None = None, until: datetime | None = None,
+                 query: str | None = None) -> Iterator[dict]:
+        """Archived stories as export rows, ordered by publication time (undated last);
+        with ``query``, those whose headline, summary or body hold all its words (compared
+        as newscrawl.text.keys.search_terms compares them)."""
         where, params = [], []
+        if query is not None:
+            terms = list(dict.fromkeys(search_terms(query)))
+            if not terms:
+                return
+            sql, values = self._matching(terms)
+            where.append(f"id IN ({sql})")
+            params += values
         for clause, value in (("site = ?", site), ("section = ?", section),
                               ("published_at >= ?", stamp(since)), ("published_at < ?", stamp(until))):
             if value is not None:
@@ -543,6 +570,26 @@ class SQLStore:
             rows += self._rows(f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
         rows.sort(key=lambda r: (r["published_at"] is None, r["published_at"] or "", r["id"]))
         return [_export_row(row) for row in rows]
+
+    # --- search --------------------------------------------------------------------
+
+    def _index_terms(self, article_id: int, article) -> None:
+        """(Re)write a story's search terms: its headline, summary and body."""
+        text = []
+        for name in ("headline", "summary", "body"):
+            try:
+                text.append(article[name] or "")
+            except (KeyError, IndexError):  # a story without that field
+                pass
+        terms = " ".join(search_terms(" ".join(text)))
+        self._write_terms(article_id, terms)
+
+    def _write_terms(self, article_id: int, terms: str) -> None:
+        raise NotImplementedError
+
+    def _matching(self, terms: list[str]) -> tuple[str, list]:
+        """SQL selecting the ids of stories holding every one of ``terms``, and its parameters."""
+        raise NotImplementedError
 
     def sites_and_sections(self) -> dict[str, set[str]]:
         """The sites in the archive, each with the sections its stories name."""

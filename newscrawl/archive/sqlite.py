@@ -21,6 +21,7 @@ class SQLiteStore(SQLStore):
     written, so an export can read an archive on a read-only disk."""
 
     Error = sqlite3.Error
+    kind = "sqlite"
 
     def __init__(self, path: Path, read_only: bool = False):
         self.path = Path(path)
@@ -104,6 +105,15 @@ class SQLiteStore(SQLStore):
         if problems != ["ok"]:
             raise ArchiveError(f"the archive {self.path} is damaged ({'; '.join(problems)}); nothing was written "
                                "to it — restore a copy or move it away")
+
+    def _write_terms(self, article_id: int, terms: str) -> None:
+        self.db.execute("DELETE FROM article_terms WHERE rowid = ?", (article_id,))
+        self.db.execute("INSERT INTO article_terms (rowid, terms) VALUES (?, ?)", (article_id, terms))
+
+    def _matching(self, terms: list[str]) -> tuple[str, list]:
+        # Each term quoted: the words are letters and digits only, so nothing in a query is
+        # ever read as an FTS5 operator.
+        return "SELECT rowid FROM article_terms WHERE article_terms MATCH ?", [" AND ".join(f'"{t}"' for t in terms)]
 
     def _tables(self) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}

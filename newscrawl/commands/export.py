@@ -47,7 +47,7 @@ class Command(ScrapyCommand):
     default_settings = {"LOG_ENABLED": False}
 
     def syntax(self):
-        return "-o FILE [--site SITE] [--section SECTION] [--since YYYY-MM-DD] [--until YYYY-MM-DD]"
+        return "-o FILE [--site SITE] [--section SECTION] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--query WORDS]"
 
     def short_desc(self):
         return "Export the archive to CSV, JSON or JSON Lines, ordered by publication time"
@@ -60,6 +60,7 @@ class Command(ScrapyCommand):
         parser.add_argument("--section", help="only this section, e.g. News")
         parser.add_argument("--since", help="published on or after this day")
         parser.add_argument("--until", help="published on or before this day")
+        parser.add_argument("--query", help="stories holding all these words in headline, summary or body")
 
     @staticmethod
     def _filters(store, site: str | None, section: str | None) -> tuple[str | None, str | None]:
@@ -105,7 +106,8 @@ class Command(ScrapyCommand):
             store.close()
             raise
         try:
-            count = write_rows(store.articles(site=site, section=section, since=start, until=end), output,
+            count = write_rows(store.articles(site=site, section=section, since=start, until=end, query=opts.query),
+                               output,
                                fmt, self.settings.getbool("NEWSCRAWL_CSV_NEUTRALISE"))
         except OSError as error:
             print(f"scrapy export: cannot write {output}: {error.strerror or error}; "

@@ -62,3 +62,17 @@ def paragraph_key(paragraph: str) -> str:
     """A short key of a paragraph's matching form, for counting where it recurs: the same
     crumb, disclaimer or related headline gets one key however it is spelled or spaced."""
     return hashlib.sha1(normalise_for_matching(paragraph, already_clean=True).encode("utf-8")).hexdigest()[:16]
+
+
+# Clitics a reader looks past: a conjunction (و, ف), then a preposition (ب, ل, ك), then
+# the article (ال), attached to the word. Stripped only while a stem of three letters or
+# more remains, so «ولد» stays «ولد».
+_CLITICS = re.compile(r"^(?:[وف])?(?:[بلك])?(?:ال)?(?=\w{3})")
+
+
+def search_terms(text: str) -> list[str]:
+    """The words of ``text`` as search compares them: the matching form (hamza forms of
+    alef, taa marbuta and haa, alif maqsura and yaa, diacritics, tatweel, Arabic-Indic
+    digits, punctuation), then without attached clitics: «والدولة» and «الدوله» are both
+    «دوله». Any query, quotes and operators included, becomes plain words."""
+    return [_CLITICS.sub("", word) for word in normalise_for_matching(text or "").split()]

@@ -179,3 +179,31 @@ def test_a_schema_1_postgresql_archive_is_upgraded_in_place(postgres_url):
             assert db.execute("SELECT value FROM newscrawl_meta").fetchone()[0] == str(SCHEMA_VERSION)
     finally:
         store.close()
+
+
+SEARCHED = [
+    ("تنظيم الدولة الإسلامية يتبنى الهجوم", "أعلن التنظيم مسؤوليته عن الهجوم في بيان."),
+    ("الحكومة ترد", "وقالت الحكومة إن الدولةَ الإسلاميّة لن تفلت من العقاب، والدولة ماضية في خطتها."),
+    ("مباراة الأهلي والزمالك", "انتهت المباراة بالتعادل في الدوري المصري ٢٠٢٤."),
+]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("الدوله الاسلاميه", {0, 1}),  # taa marbuta, hamza, diacritics: as a reader reads
+    ("والدولة الإسلامية", {0, 1}),  # the attached «و» is looked past
+    ("الدولة الزمالك", set()),  # every word must be there
+    ("الدوري 2024", {2}),  # Arabic-Indic digits
+    ('"الدولة" OR NOT (x*', set()),  # quotes and operators are words, never a syntax error
+    ("!!! ...", None),  # no word at all: nothing
+])
+def test_search_finds_every_word_as_a_reader_would_in_both_stores(store_url, query, expected):
+    store = open_store(store_url)
+    urls = []
+    for n, (headline, body) in enumerate(SEARCHED):
+        row = {**article(n, headline, body), "url": f"https://x.test/search/{n}"}
+        store.add(row, headline_key=f"k{n}", content_hash=f"h{n}", published_at=T0 + timedelta(days=10 * n),
+                  tokens=[], story_id=None, seen_at=T0)
+        urls.append(row["url"])
+    found = {urls.index(r["url"]) for r in store.articles(query=query)}
+    assert found == (expected or set())
+    store.close()

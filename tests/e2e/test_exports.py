@@ -60,3 +60,20 @@ def test_dash_capital_o_always_replaces_its_file_and_writes_csv_like_every_other
     again = run_crawl(tmp_path, "-a", f"base_url={mirror.url}", "-a", "sections=Sports", "-O", str(target))
     assert again.returncode == 0
     assert pd.read_csv(target, encoding="utf-8-sig").empty
+
+
+def test_search_finds_stories_holding_every_word_as_a_reader_reads_them(mirror_crawl, mirror, tmp_path):
+    from newscrawl.text.keys import search_terms
+
+    # A mirror headline as a user might type it: no hamza, haa for taa marbuta, clitics kept.
+    headline = next(a["headline"] for a in mirror.articles if "ة" in a["headline"] or "أ" in a["headline"])
+    typed = headline.replace("ة", "ه").replace("أ", "ا").replace("إ", "ا")
+    done = run_export(mirror_crawl.workdir, "-o", str(tmp_path / "found.jsonl"), "--query", typed)
+    assert done.returncode == 0, done.stderr
+    rows = [__import__("json").loads(line) for line in (tmp_path / "found.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert headline in [r["headline"] for r in rows]
+    wanted = set(search_terms(typed))
+    for row in rows:
+        assert wanted <= set(search_terms(f"{row['headline']} {row['summary'] or ''} {row['body']}"))
+    odd = run_export(mirror_crawl.workdir, "-o", str(tmp_path / "odd.csv"), "--query", '"NEAR( * OR -')
+    assert odd.returncode == 0 and "Traceback" not in odd.stderr

@@ -55,3 +55,21 @@ def test_content_hash_ignores_spelling_noise_only():
 def test_matching_form_breaks_words_where_the_regex_definition_does(text):
     # The definition: every run of characters that are not letters or digits is one break.
     assert keys._words_only(text) == re.sub(r"[\W_]+", " ", text).strip()
+
+
+
+@pytest.mark.parametrize("text, terms", [
+    ("الدولة الإسلامية", ["دوله", "اسلاميه"]),
+    ("الدوله الاسلاميه", ["دوله", "اسلاميه"]),
+    ("والدولة", ["دوله"]),
+    ("وبالدولة", ["دوله"]),
+    ("للدولة", ["لدوله"]),  # «لل» is ل + ال with the alef dropped: left as written
+    ("ولد", ["ولد"]),  # no stem of three letters would remain
+    ("مُستشفى", ["مستشفي"]),
+    ("٢٠٢٤", ["2024"]),
+    ('"الدولة" OR NOT -x*', ["دوله", "or", "not", "x"]),  # quotes and operators are words
+])
+def test_search_terms(text, terms):
+    from newscrawl.text.keys import search_terms
+
+    assert search_terms(text) == terms

@@ -102,3 +102,13 @@ def test_an_archive_newer_than_the_code_is_refused_untouched(old_archive):
     with pytest.raises(ArchiveError, match=f"schema version {SCHEMA_VERSION + 1}, newer than this newscrawl's"):
         open_store(f"sqlite:///{old_archive}")
     assert old_archive.read_bytes() == data
+
+
+def test_the_upgrade_makes_archived_stories_searchable(old_archive):
+    headline = rows(old_archive)["articles"][0][10]  # the first story's headline
+    store = open_store(f"sqlite:///{old_archive}")
+    try:
+        found = [r["headline"] for r in store.articles(query=headline)]
+    finally:
+        store.close()
+    assert headline in found
