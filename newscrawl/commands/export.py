@@ -102,13 +102,8 @@ class Command(ScrapyCommand):
             return
         try:
             site, section = self._filters(store, opts.site, opts.section)
-        except SystemExit:
-            store.close()
-            raise
-        try:
-            count = write_rows(store.articles(site=site, section=section, since=start, until=end, query=opts.query),
-                               output,
-                               fmt, self.settings.getbool("NEWSCRAWL_CSV_NEUTRALISE"))
+            rows = store.articles(site=site, section=section, since=start, until=end, query=opts.query)
+            count = write_rows(rows, output, fmt, self.settings.getbool("NEWSCRAWL_CSV_NEUTRALISE"))
         except OSError as error:
             print(f"scrapy export: cannot write {output}: {error.strerror or error}; "
                   f"nothing was changed there", file=sys.stderr)

@@ -109,6 +109,8 @@ def test_a_damaged_archive_gives_one_line_and_is_not_written(mirror_crawl, tmp_p
 def test_an_archive_newer_than_the_code_is_refused_in_one_line(mirror_crawl, tmp_path):
     import sqlite3
 
+    from newscrawl.archive.sql import SCHEMA_VERSION
+
     archive = tmp_path / "archive" / "newscrawl.sqlite3"
     archive.parent.mkdir()
     shutil.copy(mirror_crawl.workdir / "archive" / "newscrawl.sqlite3", archive)
@@ -120,7 +122,7 @@ def test_an_archive_newer_than_the_code_is_refused_in_one_line(mirror_crawl, tmp
     result = run_crawl(tmp_path, "-a", "base_url=http://127.0.0.1:9")
     assert result.returncode == 4
     assert result.stderr.strip().splitlines() == [
-        f"scrapy crawl elaph: {archive} has archive schema version 99, newer than this newscrawl's (2): "
+        f"scrapy crawl elaph: {archive} has archive schema version 99, newer than this newscrawl's ({SCHEMA_VERSION}): "
         "upgrade newscrawl to use it"]
     assert archive.read_bytes() == before
 
