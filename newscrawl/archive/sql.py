@@ -14,7 +14,7 @@ from ..text.keys import search_terms
 from .base import ArchiveError
 
 # The version an archive written by this code has; newscrawl_meta records an archive's own.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 LIST_FIELDS = ("authors", "tags")
 # The article columns of schema version 1, as SCHEMA_TEMPLATE creates them: fixed forever.
 V1_COLUMNS = ["url", "site", "section", "headline", "summary", "dateline", "body", "authors", "published",
@@ -115,6 +115,9 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "postgresql": ("CREATE TABLE article_terms (article_id BIGINT PRIMARY KEY, terms TEXT NOT NULL)",
                        "CREATE INDEX article_terms_search ON article_terms USING GIN (to_tsvector('simple', terms))"),
     },
+    # 6 → 7: each run's verdict, kept with the archive so every machine sharing it sees them.
+    6: ("CREATE TABLE runs (site TEXT NOT NULL, started TEXT NOT NULL, ended TEXT NOT NULL, archived INTEGER NOT NULL, "
+        "exit_status INTEGER NOT NULL, failures TEXT NOT NULL, PRIMARY KEY (site, started))",),
 }
 
 
@@ -590,6 +593,28 @@ class SQLStore:
     def _matching(self, terms: list[str]) -> tuple[str, list]:
         """SQL selecting the ids of stories holding every one of ``terms``, and its parameters."""
         raise NotImplementedError
+
+    # --- runs and counts (scrapy stats) ------------------------------------------------
+
+    def record_run(self, site: str, started: datetime, ended: datetime, archived: int, exit_status: int,
+                   failures: list[str]) -> None:
+        with self.transaction():
+            self._run("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                      (site, stamp(started), stamp(ended), archived, exit_status,
+                       json.dumps(failures, ensure_ascii=False)))
+
+    def site_stats(self, site: str, fields: tuple[str, ...], last_runs: int = 10):
+        """({(section, "YYYY-MM"): stories}, {field: stories having it}, stories, the last
+        runs as (start, archived, exit status, failures))."""
+        counts = {(r["section"] or "-", r["month"] or "undated"): r["n"] for r in self._rows(
+            "SELECT section, SUBSTR(published_at, 1, 7) AS month, COUNT(*) AS n FROM articles WHERE site = ? "
+            "GROUP BY section, SUBSTR(published_at, 1, 7)", (site,))}
+        present = ", ".join(
+            f"SUM(CASE WHEN {f} IS NOT NULL AND {f} NOT IN ('', '[]') THEN 1 ELSE 0 END) AS {f}" for f in fields)
+        row = self._rows(f"SELECT COUNT(*) AS total, {present} FROM articles WHERE site = ?", (site,))[0]
+        runs = [(r["started"], r["archived"], r["exit_status"], json.loads(r["failures"])) for r in self._rows(
+            "SELECT * FROM runs WHERE site = ? ORDER BY started DESC LIMIT ?", (site, last_runs))]
+        return counts, {f: row[f] or 0 for f in fields}, row["total"], runs
 
     def sites_and_sections(self) -> dict[str, set[str]]:
         """The sites in the archive, each with the sections its stories name."""

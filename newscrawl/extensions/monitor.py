@@ -12,7 +12,7 @@ from pathlib import Path
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from ..archive import crawl_archive, data_dir
+from ..archive import ArchiveError, crawl_archive, data_dir
 from ..monitor import summarise
 from ..runs import run_stamp
 from ..signals import article_unreachable, page_not_an_article
@@ -80,6 +80,11 @@ class RunMonitor:
             stats.set_value("newscrawl/summary_error", f"{path}: {error.strerror or error}")
             logger.error("could not write the run summary to %s (%s); %d stories archived this run", path,
                          error.strerror or error, summary["articles"]["archived"])
+        try:  # every machine sharing the archive sees the last runs (scrapy stats)
+            self.store.record_run(spider.name, stats.get_value("start_time"), datetime.now(timezone.utc),
+                                  summary["articles"]["archived"], verdict["exit_status"], verdict["failures"])
+        except ArchiveError as error:
+            logger.error("could not record the run in the archive: %s", error)
         for stream, listing in summary["listings"].items():
             if listing["complete"]:
                 logger.info("%s: complete back to %s (%d listing pages this run)", stream,

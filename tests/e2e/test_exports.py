@@ -77,3 +77,30 @@ def test_search_finds_stories_holding_every_word_as_a_reader_reads_them(mirror_c
         assert wanted <= set(search_terms(f"{row['headline']} {row['summary'] or ''} {row['body']}"))
     odd = run_export(mirror_crawl.workdir, "-o", str(tmp_path / "odd.csv"), "--query", '"NEAR( * OR -')
     assert odd.returncode == 0 and "Traceback" not in odd.stderr
+
+
+def test_stats_counts_stories_per_section_per_month_with_coverage_and_runs(mirror_crawl, mirror):
+    import subprocess
+    import sys
+
+    from tests.conftest import scrapy_env
+
+    done = subprocess.run([sys.executable, "-m", "scrapy", "stats", "elaph", "--months", "600"],
+                          cwd=mirror_crawl.workdir, env=scrapy_env(), capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    rows = mirror_crawl.rows()
+    lines = done.stdout.splitlines()
+    assert lines[0] == f"elaph: {len(rows)} stories"
+    header = lines[2].split()
+    assert header[0] == "month" and header[-1] == "all" and set(header[1:-1]) == {r["section"] for r in rows}
+    months = [line.split() for line in lines[4:] if __import__("re").match(r"\d{4}-\d{2} ", line)]
+    assert sum(int(cells[-1]) for cells in months) == len(rows)
+    for row in rows[:20]:  # a story counts under its section and month
+        cells = next(c for c in months if c[0] == row["published"][:7])
+        assert int(cells[header.index(row["section"])]) >= 1
+    assert any(line.startswith("headline") and line.split()[1] == str(len(rows)) for line in lines)
+    assert "0  ok" in done.stdout.replace("   ", "  ")  # the crawl's own run, recorded in the archive
+    typo = subprocess.run([sys.executable, "-m", "scrapy", "stats", "elaf"], cwd=mirror_crawl.workdir,
+                          env=scrapy_env(), capture_output=True, text=True, timeout=120)
+    assert typo.returncode == 2 and typo.stderr.strip().splitlines() == [
+        "scrapy stats: no stories of 'elaf' in the archive: one of elaph"]
