@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import random
 import subprocess
 import sys
@@ -81,23 +80,15 @@ def articles(root: Path) -> list[dict]:
     return json.loads((root / "manifest.json").read_text(encoding="utf-8"))["articles"]
 
 
-def cpu_seconds(pid: int) -> float:
-    """User and system CPU seconds a running process has used, from /proc."""
-    stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
-
-
 class TreeSampler(threading.Thread):
     """Samples a running process and its descendants from /proc every ``interval`` seconds:
     the peak of their resident memory added up (what the machine must hold; wait4's
-    ru_maxrss is only the largest single process), and each descendant's CPU seconds as
-    last seen (newscrawl's story worker is a child of the crawl)."""
+    ru_maxrss is only the largest single process)."""
 
     def __init__(self, pid: int, interval: float = 0.2):
         super().__init__(daemon=True)
         self.pid, self.interval = pid, interval
         self.peak_rss_mb = 0.0
-        self.child_cpu: dict[int, float] = {}
         self.stopped = threading.Event()
 
     def _tree(self, pid: int) -> list[int]:
@@ -113,12 +104,9 @@ class TreeSampler(threading.Thread):
             for pid in self._tree(self.pid):
                 try:
                     status = Path(f"/proc/{pid}/status").read_text()
-                    cpu = cpu_seconds(pid)
                 except OSError:
                     continue
                 total_kb += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
-                if pid != self.pid:
-                    self.child_cpu[pid] = cpu
             self.peak_rss_mb = max(self.peak_rss_mb, total_kb / 1024)
 
     def stop(self) -> None:

@@ -14,8 +14,8 @@ ended; worker CPU = the workers' CPU time (user + system) / pages. Store cost: I
 stories (48 a day; headlines of 8 words from a vocabulary of 3000, so some share words, as
 a day of news does), each decided and archived as ArchivePipeline does it — lock
 section, URL lookup, candidate search, decision, insert — CPU and wall time per story.
-``--set`` passes a Scrapy setting to every worker's crawl (``--set
-NEWSCRAWL_STORY_WORKER=False``: each crawl without its story worker).
+``--set`` passes a Scrapy setting to every worker's crawl. (A "worker" here is one
+crawler process of the distributed job.)
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from throughput import SAME_NETWORK  # noqa: E402
 
 from newscrawl.archive import open_store  # noqa: E402
 from newscrawl.archiving import archive_story  # noqa: E402
+from newscrawl.text.keys import headline_key  # noqa: E402
 
 WINDOW = timedelta(days=7)
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
@@ -103,8 +104,9 @@ def store_cost(store_url: str, items: int) -> tuple[list[float], list[float]]:
         published = start + timedelta(minutes=30 * n)
         story = {"url": f"https://x.test/{n}", "site": "x", "headline": headline, "body": body,
                  "published": published.isoformat(), "published_precision": "datetime"}
+        key = headline_key(headline)
         began_cpu, began = time.process_time(), time.perf_counter()
-        archive_story(store, story, headline, WINDOW, seen_at=published)
+        archive_story(store, story, key, WINDOW, seen_at=published)
         cpu.append(time.process_time() - began_cpu)
         wall.append(time.perf_counter() - began)
     store.close()

@@ -3,8 +3,8 @@
     python benchmarks/memory.py [--counts 10000,50000]
 
 Each count gets its own mirror (built once), its own fresh archive, and the same network
-settings as benchmarks/throughput.py; peak RSS is the crawl's processes (the crawl and its
-story worker) added up, sampled from /proc every 0.2 s.
+settings as benchmarks/throughput.py (newscrawl's crawl only, one round); peak RSS is the
+crawl's processes added up (the crawl is one process), sampled from /proc every 0.2 s.
 """
 
 from __future__ import annotations
@@ -27,11 +27,11 @@ def main() -> int:
     print(f"command: python benchmarks/memory.py --counts {args.counts}")
     peaks = {}
     for count in (int(c) for c in args.counts.split(",")):
-        result = run(count, args.work)
+        result = run(count, args.work, yardstick=False)
         peaks[count] = result["newscrawl_rss_mb"]
         print(f"{count} articles: {result['pages']} pages, {result['archived']} archived, peak RSS "
-              f"{peaks[count]:.0f} MB; newscrawl {result['newscrawl_pps']:.1f} pages/s, bare {result['bare_pps']:.1f} "
-              f"pages/s, ratio {result['ratio']:.2f}", flush=True)
+              f"{peaks[count]:.0f} MB; {result['newscrawl_cpu_ms']:.2f} ms of CPU a page, "
+              f"{result['newscrawl_pps']:.1f} pages/s", flush=True)
     counts = sorted(peaks)
     print(f"growth {counts[0]} → {counts[-1]}: {peaks[counts[-1]] - peaks[counts[0]]:.0f} MB")
     return 0

@@ -5,10 +5,10 @@
 On PAGES article pages of a generated mirror of COUNT articles (the pages the throughput
 crawl fetches; every n-th story, so both Elaph layouts in the mirror's proportions; each
 a story of its own, in publication order), page by page: what the spider and the item
-pipelines do with a page (in the story worker or not, the same functions)
-— extraction (site selectors → JSON-LD → meta → generic), cleaning, language, the dedup
-decision and the archive write (newscrawl.archiving.archive_into, ArchivePipeline's own
-step) into a fresh SQLite archive — and, right after it, trafilatura.extract() on the
+pipelines do with a page — extraction (site selectors → JSON-LD → meta → generic),
+cleaning, language, then ArchivePipeline.process_item itself (the headline key, the
+learned site furniture, the dedup decision and the archive write) on a fresh SQLite
+archive, built and opened once as a crawl builds it — and, right after it, trafilatura.extract() on the
 same HTML, so both see the same state of the machine. Reports median and p95 CPU time
 per page (time.process_time) and the ratio of the medians, then each stage's median and
 its share of trafilatura's — parsing alone (a part of extraction, timed again on its own)
@@ -30,25 +30,27 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from datetime import timedelta, timezone
+from datetime import timezone
 from pathlib import Path
+from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import trafilatura  # noqa: E402
 from common import articles, mirror  # noqa: E402
+from scrapy.exceptions import DropItem  # noqa: E402
+from scrapy.settings import Settings  # noqa: E402
 
 from newscrawl.archive import open_store  # noqa: E402
-from newscrawl.archiving import archive_into, close_archive, open_archive  # noqa: E402
 from newscrawl.assemble import build_article, published_date  # noqa: E402
 from newscrawl.extract.chain import extract_article  # noqa: E402
 from newscrawl.extract.queries import parse_html  # noqa: E402
-from newscrawl.sites import elaph  # noqa: E402
+from newscrawl.pipelines import ArchivePipeline  # noqa: E402
+from newscrawl.sites.elaph import SITE  # noqa: E402
 from newscrawl.text.clean import clean_article  # noqa: E402
 from newscrawl.text.language import detect_language  # noqa: E402
 
-WINDOW = timedelta(days=7)
 ORIGIN = "http://127.0.0.1"
 
 
@@ -62,22 +64,61 @@ def pages(root: Path, limit: int) -> list[tuple[str, str]]:
 
 def extracted(url: str, html: str) -> dict:
     """The spider's part: the page's fields, as the item it yields."""
-    extraction = extract_article(html, elaph.LAYOUTS, elaph.SITE_NAMES, url=url)
-    published, _ = published_date(extraction, None, elaph.url_month(url))
-    return vars(build_article(extraction, url=url, site=elaph.NAME, section=elaph.section_of(url),
-                              published=published, zone=timezone.utc, default_language=elaph.LANGUAGE))
+    extraction = extract_article(html, SITE.layouts, SITE.site_names, url=url)
+    published, _ = published_date(extraction, None, SITE.url_month(url))
+    return vars(build_article(extraction, url=url, site=SITE.name, section=SITE.section_of(url),
+                              published=published, zone=timezone.utc, default_language=SITE.language))
 
 
 def cleaned(article: dict) -> dict:
     """CleanTextPipeline's part, and the language."""
-    article.update(clean_article(article, elaph.FURNITURE))
+    article.update(clean_article(article, SITE.furniture))
     article["language"] = detect_language(f"{article['headline']} {article['body']}")
     return article
 
 
-def archived(archive: str, article: dict) -> str:
-    """ArchivePipeline's part: the dedup decision and the write."""
-    return archive_into(archive, article, elaph.SITE_NAMES, WINDOW, False)[0]
+class _Crawler:
+    """What ArchivePipeline.from_crawler reads of a crawl of SITE: the project's settings
+    with the archive at ``url``, the spider's site and parameters; stats that count
+    nothing (the crawl's collector is not what is timed here)."""
+
+    class _Stats:
+        def inc_value(self, *args, **kwargs):
+            pass
+
+        set_value = inc_value
+
+        def get_value(self, key, default=None):
+            return default
+
+        def get_stats(self):
+            return {}
+
+    class _Signals:
+        def connect(self, *args, **kwargs):
+            pass
+
+    def __init__(self, url: str):
+        self.settings = Settings()
+        self.settings.setmodule("newscrawl.settings", priority="project")
+        self.settings.set("NEWSCRAWL_ARCHIVE_URL", url, priority="cmdline")
+        self.stats, self.signals = self._Stats(), self._Signals()
+        self.spider = SimpleNamespace(site=SITE, params=SimpleNamespace(refresh=False))
+
+
+def archive_pipeline(url: str) -> ArchivePipeline:
+    """ArchivePipeline as a crawl builds it, with its one store (``.store``) at ``url``."""
+    return ArchivePipeline.from_crawler(_Crawler(url))
+
+
+def archived(pipeline: ArchivePipeline, article: dict) -> bool:
+    """ArchivePipeline's part, its own process_item: the headline key, the learned site
+    furniture, the dedup decision and the write. Whether the story was archived."""
+    try:
+        pipeline.process_item(article)
+    except DropItem:
+        return False
+    return True
 
 
 class StatementLog:
@@ -95,6 +136,10 @@ class StatementLog:
         rows = list(rows)
         self.statements.append(("executemany", sql, rows))
         return self.connection.executemany(sql, rows)
+
+    @property
+    def in_transaction(self):
+        return self.connection.in_transaction
 
     def __enter__(self):
         return self.connection.__enter__()
@@ -122,31 +167,32 @@ def timed(function, *args) -> tuple[float, object]:
     return time.process_time() - started, result
 
 
-def newscrawl_once(url: str, html: str, archive: str) -> tuple[dict[str, float], dict]:
+def newscrawl_once(url: str, html: str, pipeline: ArchivePipeline) -> tuple[dict[str, float], dict]:
     """CPU seconds of each stage of one page as `scrapy crawl elaph` handles it, and the
-    story it archived."""
+    story as it reached the archive step."""
     stages = {}
     stages["extraction"], article = timed(extracted, url, html)
     stages["cleaning and language"], article = timed(cleaned, article)
-    stages["dedup and archive write"], _ = timed(archived, archive, article)
-    return stages, article
+    story = dict(article)
+    stages["dedup and archive write"], _ = timed(archived, pipeline, article)
+    return stages, story
 
 
 def sqlite_alone(stories: list[tuple[dict, str]], tmp: str) -> tuple[list[float], list[float]]:
     """CPU seconds of each story's SQL statements alone, and of trafilatura on its page
     right after: the (article, HTML) ``stories`` archived again, in order, into a fresh
     archive whose connection logs the statements, each story's then replayed on another."""
-    archive, replica = f"sqlite:///{tmp}/logged.sqlite3", open_store(f"sqlite:///{tmp}/replica.sqlite3")
-    store = open_archive(archive)
+    pipeline, replica = archive_pipeline(f"sqlite:///{tmp}/logged.sqlite3"), open_store(f"sqlite:///{tmp}/replica.sqlite3")
+    store = pipeline.store
     store.db = log = StatementLog(store.db)
     statements, theirs = [], []
     for article, html in stories:
         logged = len(log.statements)
-        archived(archive, article)
+        archived(pipeline, dict(article))
         statements.append(replayed(log.statements[logged:], replica))
         theirs.append(timed(trafilatura.extract, html)[0])
     replica.close()
-    close_archive(archive)
+    store.close()
     return statements, theirs
 
 
@@ -165,20 +211,17 @@ def main() -> int:
     corpus = pages(mirror(args.count, args.work, real_weight=args.real_weight), args.pages)
     ours, theirs, stages = [], [], defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
-        archive, stories = f"sqlite:///{tmp}/bench.sqlite3", []
-        open_archive(archive)  # as the story worker holds it, opened once
+        pipeline, stories = archive_pipeline(f"sqlite:///{tmp}/bench.sqlite3"), []
         for url, html in corpus:
-            page, article = newscrawl_once(url, html, archive)
+            page, article = newscrawl_once(url, html, pipeline)
             stories.append((article, html))
             for stage, seconds in page.items():
                 stages[stage].append(seconds)
             ours.append(sum(page.values()))
             theirs.append(timed(trafilatura.extract, html)[0])
             stages["parsing alone (within extraction)"].append(timed(parse_html, html)[0])
-        close_archive(archive)
-        store = open_store(archive)
-        archived_count = store.count()
-        store.close()
+        archived_count = pipeline.store.count()
+        pipeline.store.close()
         statements, theirs_again = sqlite_alone(stories, tmp)
     ours.sort()
     theirs.sort()
