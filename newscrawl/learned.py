@@ -78,10 +78,11 @@ class SiteFurniture:
         """Remove furniture found since from the bodies of archived stories: those with a
         paragraph that now recurs enough, and the ``recent`` ones (archived this run), whose
         lines may be headlines of stories archived after them. Their URLs."""
-        candidates = {a: (u, b, None) for a, u, b in self.store.bodies_with(self.site, max(2, self.min_stories // 2))}
-        candidates.update({a: (u, b, k) for a, u, b, k in self.store.bodies_of(list(recent))})
+        ids = sorted({*self.store.bodies_with(self.site, max(2, self.min_stories // 2)), *recent})
         cleaned = []
-        for article_id, (url, body, own) in sorted(candidates.items()):
+        # A few hundred bodies at a time: a backfill's run is not loaded whole.
+        stories = (story for start in range(0, len(ids), 300) for story in self.store.bodies_of(ids[start:start + 300]))
+        for article_id, url, body, own in stories:
             # A story's own paragraphs count against it too here: it is one of the stories.
             paragraphs = split(body)
             keys = [paragraph_key(p) for p in paragraphs]

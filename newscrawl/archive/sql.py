@@ -470,11 +470,11 @@ class SQLStore:
                            [(site, key, story_id, article_id, 1) for key in dict.fromkeys(kept)] +
                            [(site, key, story_id, article_id, 0) for key in dict.fromkeys(dropped)])
 
-    def bodies_with(self, site: str, min_stories: int) -> list[tuple[int, str, str]]:
-        """(article id, URL, body) of the site's stories whose body still holds a
-        paragraph seen on ``min_stories`` or more distinct stories."""
-        return [(r["id"], r["url"], r["body"]) for r in self._rows(
-            "SELECT id, url, body FROM articles WHERE id IN (SELECT u.article_id FROM paragraph_uses u WHERE "
+    def bodies_with(self, site: str, min_stories: int) -> list[int]:
+        """The ids of the site's stories whose body still holds a paragraph seen on
+        ``min_stories`` or more distinct stories."""
+        return [r["id"] for r in self._rows(
+            "SELECT id FROM articles WHERE id IN (SELECT u.article_id FROM paragraph_uses u WHERE "
             "u.site = ? AND u.in_body = 1 AND u.paragraph IN (SELECT paragraph FROM paragraph_uses WHERE site = ? "
             "GROUP BY paragraph HAVING COUNT(DISTINCT story_id) >= ?)) ORDER BY id", (site, site, min_stories))]
 
@@ -556,10 +556,11 @@ class SQLStore:
                 yield {**_export_row(row), "id": row["id"], "warc_record": row["warc_record"],
                        "listing_time": row["listing_time"], "extractor_version": row["extractor_version"]}
 
-    def articles_at(self, urls) -> list[dict]:
+    def articles_at(self, urls) -> Iterator[dict]:
         """The archived stories that ``urls`` (article URLs or their aliases) lead to, each
         once, as export rows in publication order: what a run archived, as the archive
-        holds it at the end (after an earlier copy took a story's row, say)."""
+        holds it at the end (after an earlier copy took a story's row, say). Rows are read
+        a few hundred at a time: a backfill's run is not loaded whole."""
         unique, ids = list(dict.fromkeys(urls)), set()
         for start in range(0, len(unique), 300):
             chunk = unique[start:start + 300]
@@ -567,12 +568,18 @@ class SQLStore:
             ids.update(r["id"] for r in self._rows(
                 f"SELECT id FROM articles WHERE url IN ({marks}) "
                 f"UNION SELECT article_id AS id FROM url_aliases WHERE url IN ({marks})", chunk * 2))
-        rows, ordered = [], sorted(ids)
+        order, found = [], sorted(ids)
+        for start in range(0, len(found), 300):
+            chunk = found[start:start + 300]
+            order += [(r["published_at"] is None, r["published_at"] or "", r["id"]) for r in self._rows(
+                f"SELECT id, published_at FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)]
+        ordered = [key[2] for key in sorted(order)]
         for start in range(0, len(ordered), 300):
             chunk = ordered[start:start + 300]
-            rows += self._rows(f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
-        rows.sort(key=lambda r: (r["published_at"] is None, r["published_at"] or "", r["id"]))
-        return [_export_row(row) for row in rows]
+            rows = {r["id"]: r for r in self._rows(
+                f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)}
+            for article_id in chunk:
+                yield _export_row(rows[article_id])
 
     # --- search --------------------------------------------------------------------
 

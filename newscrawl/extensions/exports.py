@@ -47,7 +47,6 @@ class RunExports:
     def spider_closed(self, spider):
         if not self.urls:
             return
-        rows = self.store.articles_at(self.urls)
         params = {"name": spider.name, "run": run_stamp(self.crawler), "data_dir": str(data_dir(self.crawler.settings))}
         neutralise = self.crawler.settings.getbool("NEWSCRAWL_CSV_NEUTRALISE")
         for template, fmt in self.targets.items():
@@ -55,7 +54,8 @@ class RunExports:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 remove_leftovers(path.parent)
-                count = write_rows(rows, path, fmt, neutralise)
+                # Read again for each file: rows stream from the archive, a few hundred at a time.
+                count = write_rows(self.store.articles_at(self.urls), path, fmt, neutralise)
             except OSError as error:
                 self.crawler.stats.inc_value("newscrawl/exports/failed")
                 logger.error("could not write %s (%s); the stories are in the archive (scrapy export)", path,
