@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 import json
 import random
+import shutil
 import subprocess
 import sys
 import threading
@@ -12,18 +15,34 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
+def _builder(real_weight: bool) -> str:
+    """A fingerprint of what builds a mirror: newscrawl/mirror's files, and weigh_down for
+    real weight. A mirror built by other code is built again, not measured."""
+    digest = hashlib.sha1()
+    for path in sorted((REPO / "newscrawl" / "mirror").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(REPO).as_posix().encode() + b"\0" + path.read_bytes())
+    if real_weight:
+        digest.update(inspect.getsource(weigh_down).encode())
+    return digest.hexdigest()
+
+
 def mirror(count: int, root: Path, real_weight: bool = False) -> Path:
-    """A mirror of ``count`` articles under ``root`` (built once, then reused). With
-    ``real_weight`` every article page also carries the page furniture of a real news
-    site (see weigh_down)."""
+    """A mirror of ``count`` articles under ``root`` (built once, then reused while the
+    code that builds it is unchanged). With ``real_weight`` every article page also
+    carries the page furniture of a real news site (see weigh_down)."""
     out = root / f"mirror-{count}{'-real-weight' if real_weight else ''}"
-    if not (out / "manifest.json").exists():
-        subprocess.run([sys.executable, "-m", "newscrawl.mirror", "build", "--count", str(count), "--out", str(out)],
-                       cwd=REPO, check=True, stdout=subprocess.DEVNULL)
-        if real_weight:
-            for article in articles(out):
-                page = out / "site" / article["path"].lstrip("/")
-                page.write_text(weigh_down(page.read_text(encoding="utf-8")), encoding="utf-8")
+    builder, stamp = _builder(real_weight), out / "builder.sha1"
+    if (out / "manifest.json").exists() and stamp.exists() and stamp.read_text() == builder:
+        return out
+    shutil.rmtree(out, ignore_errors=True)
+    subprocess.run([sys.executable, "-m", "newscrawl.mirror", "build", "--count", str(count), "--out", str(out)],
+                   cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+    if real_weight:
+        for article in articles(out):
+            page = out / "site" / article["path"].lstrip("/")
+            page.write_text(weigh_down(page.read_text(encoding="utf-8")), encoding="utf-8")
+    stamp.write_text(builder)
     return out
 
 
