@@ -14,23 +14,18 @@ from pathlib import Path
 from scrapy.commands import ScrapyCommand
 
 from newscrawl.archive import ArchiveError, archive_url, open_store
+from newscrawl.commands._args import day
+from newscrawl.commands._args import refuse as refuse_as
 from newscrawl.exporters import FORMATS, write_rows
 from newscrawl.sites import SITES
 
 
 def _day(name: str, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        refuse(f"--{name} {value}: expected a date YYYY-MM-DD")
+    return day("export", name, value)
 
 
 def refuse(message: str):
-    """A usage error as one line and exit status 2 (argparse would print the usage too)."""
-    print(f"scrapy export: {message}", file=sys.stderr)
-    raise SystemExit(2)
+    refuse_as("export", message)
 
 
 def _match(value: str, names, what: str) -> str:

@@ -10,24 +10,16 @@ kept have no record and stay as they are.
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
 from newscrawl.archive import ArchiveError, archive_url, open_store
+from newscrawl.commands._args import day
 from newscrawl.extensions.capture import warc_folder
 from newscrawl.reextract import reextract
 from newscrawl.sites import SITES
-
-
-def _day(name: str, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--{name} {value}: expected a date YYYY-MM-DD", print_help=False) from None
 
 
 class Command(ScrapyCommand):
@@ -51,7 +43,7 @@ class Command(ScrapyCommand):
         if len(args) != 1 or args[0] not in SITES:
             raise UsageError(f"give one site: {', '.join(sorted(SITES))}", print_help=False)
         site = SITES[args[0]]
-        since, until = _day("since", opts.since), _day("until", opts.until)
+        since, until = day("reextract", "since", opts.since), day("reextract", "until", opts.until)
         if opts.section and opts.section.lower() not in {s.lower() for s in site.sections}:
             raise UsageError(f"--section {opts.section}: one of {', '.join(site.sections)}", print_help=False)
         section = next((s for s in site.sections if opts.section and s.lower() == opts.section.lower()), None)

@@ -9,14 +9,14 @@ import sys
 from scrapy.commands import ScrapyCommand
 
 from newscrawl.archive import ArchiveError, archive_url, open_store
+from newscrawl.commands._args import refuse as refuse_as
 from newscrawl.sites import SITES
 
 FIELDS = ("headline", "body", "published", "dateline", "authors", "summary", "image_url")
 
 
 def refuse(message: str):
-    print(f"scrapy stats: {message}", file=sys.stderr)
-    raise SystemExit(2)
+    refuse_as("stats", message)
 
 
 def table(header: list[str], rows: list[list]) -> str:
