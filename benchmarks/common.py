@@ -73,14 +73,16 @@ def weigh_down(html: str, seed: int = 7) -> str:
     social = "".join(f'<li><a href="#"><i class="icon icon-{i}"></i></a></li>' for i in range(6))
     ticker = "".join(f'<li><a href="/Web/News/">{_words(rng, 8)}</a></li>' for _ in range(10))
     top = (f'<div class="top-bar"><div class="container"><ul class="social">{social}</ul></div></div>'
-           f'<nav class="main-menu"><ul>{menu}</ul></nav><div class="breaking"><span>عاجل</span><ul>{ticker}</ul></div>')
+           f'<nav class="main-menu"><ul>{menu}</ul></nav>'
+           f'<div class="breaking"><span>عاجل</span><ul>{ticker}</ul></div>')
     teasers = "".join(f'<div class="teaser"><a href="/Web/News/"><img src="/img/{i}.jpg" alt="{_words(rng, 4)}"></a>'
                       f'<div class="teaser-body"><h4><a href="/Web/News/">{_words(rng, 9)}</a></h4>'
                       f'<p>{_words(rng, 20)}</p></div></div>' for i in range(20))
     ads = "".join(f'<div class="ad-slot" id="ad-{i}"><ins class="adsbygoogle" data-ad-slot="{i}"></ins>'
                   f'<script>(adsbygoogle=window.adsbygoogle||[]).push({{}});</script></div>' for i in range(6))
     columns = "".join(f"<div class=\"col\"><h5>{_words(rng, 1)}</h5><ul>"
-                      + "".join(f'<li><a href="/Web/News/">{_words(rng, 2)}</a></li>' for _ in range(20)) + "</ul></div>"
+                      + "".join(f'<li><a href="/Web/News/">{_words(rng, 2)}</a></li>' for _ in range(20))
+                      + "</ul></div>"
                       for _ in range(4))
     bottom = (f'<aside class="sidebar"><h3>{_words(rng, 2)}</h3>{teasers}</aside>{ads}'
               f'<div class="site-footer"><div class="footer-links">{columns}</div></div>'

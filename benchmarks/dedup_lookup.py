@@ -22,18 +22,18 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from newscrawl.archive import open_store  # noqa: E402
-from newscrawl.dedup import StoryRef, compared, decide, key_tokens, min_shared_tokens, search_span  # noqa: E402
+from newscrawl.archive.dedup import StoryRef, compared, decide, key_tokens, min_shared_tokens, search_span  # noqa: E402
 from newscrawl.text.keys import headline_key  # noqa: E402
 
 PER_DAY = 50
 WINDOW = timedelta(days=7)
-START = datetime(2000, 1, 1, tzinfo=timezone.utc)
+START = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def vocabulary(rng: random.Random, size: int = 6000) -> list[str]:

@@ -30,7 +30,7 @@ import tempfile
 import time
 import uuid
 from contextlib import contextmanager
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -42,7 +42,7 @@ from common import REPO, mirror, serve  # noqa: E402
 from throughput import SAME_NETWORK  # noqa: E402
 
 from newscrawl.archive import open_store  # noqa: E402
-from newscrawl.archiving import archive_story  # noqa: E402
+from newscrawl.archive.archiving import archive_story  # noqa: E402
 from newscrawl.text.keys import headline_key  # noqa: E402
 
 WINDOW = timedelta(days=7)
@@ -79,7 +79,7 @@ def crawl(workers: int, url: str, postgres: str, redis_url: str, work: Path,
     processes = [subprocess.Popen(command, cwd=log.parent, env=env, stdout=subprocess.DEVNULL,
                                   stderr=log.open("w")) for log in logs]
     cpu = 0.0
-    for process, worker_log in zip(processes, logs):
+    for process, worker_log in zip(processes, logs, strict=True):
         _, status, usage = os.wait4(process.pid, 0)
         cpu += usage.ru_utime + usage.ru_stime
         if os.waitstatus_to_exitcode(status) != 0:
@@ -93,7 +93,7 @@ def crawl(workers: int, url: str, postgres: str, redis_url: str, work: Path,
 
 def store_cost(store_url: str, items: int) -> tuple[list[float], list[float]]:
     store = open_store(store_url)
-    start = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    start = datetime(2024, 1, 1, tzinfo=UTC)
     # A day's headlines share some words, not most: 8 words each from a vocabulary of 3000.
     chance = random.Random(9)
     vocabulary = ["".join(chance.choices(LETTERS, k=chance.randint(3, 7))) for _ in range(3000)]

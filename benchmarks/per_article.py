@@ -30,7 +30,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from datetime import timezone
+from datetime import UTC
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -43,7 +43,7 @@ from scrapy.exceptions import DropItem  # noqa: E402
 from scrapy.settings import Settings  # noqa: E402
 
 from newscrawl.archive import open_store  # noqa: E402
-from newscrawl.assemble import build_article, published_date  # noqa: E402
+from newscrawl.extract.assemble import build_article, published_date  # noqa: E402
 from newscrawl.extract.chain import extract_article  # noqa: E402
 from newscrawl.extract.queries import parse_html  # noqa: E402
 from newscrawl.pipelines import ArchivePipeline  # noqa: E402
@@ -67,7 +67,7 @@ def extracted(url: str, html: str) -> dict:
     extraction = extract_article(html, SITE.layouts, SITE.site_names, url=url)
     published, _ = published_date(extraction, None, SITE.url_month(url))
     return vars(build_article(extraction, url=url, site=SITE.name, section=SITE.section_of(url),
-                              published=published, zone=timezone.utc, default_language=SITE.language))
+                              published=published, zone=UTC, default_language=SITE.language))
 
 
 def cleaned(article: dict) -> dict:

@@ -48,7 +48,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import REPO, TreeSampler, mirror, serve  # noqa: E402
 
 SAME_NETWORK = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "CONCURRENT_REQUESTS=16",
-                "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=WARNING", "-s", "TELNETCONSOLE_ENABLED=False"]
+                "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=WARNING",
+                "-s", "TELNETCONSOLE_ENABLED=False"]
 
 # CPU a page, newscrawl / bare Scrapy: at most this much (the project's issue).
 TARGETS = {False: 2.5, True: 3.0}
@@ -147,7 +148,7 @@ def run(count: int, work: Path, extra: tuple[str, ...] = (), rounds: int = 1, re
             result[f"{name}_pps"] = statistics.median(c.pages_a_second for c in crawls)
             result[f"{name}_rss_mb"] = max(c.peak_rss_mb for c in crawls)
     if theirs:
-        result["round_ratios"] = [n.cpu_ms_a_page / b.cpu_ms_a_page for n, b in zip(ours, theirs)]
+        result["round_ratios"] = [n.cpu_ms_a_page / b.cpu_ms_a_page for n, b in zip(ours, theirs, strict=True)]
         result["ratio"] = statistics.median(result["round_ratios"])
         result["wall_ratio"] = result["newscrawl_pps"] / result["bare_pps"]
     return result
@@ -171,7 +172,7 @@ def main() -> int:
           + (" --real-weight" if args.real_weight else "") + "".join(f" --set '{setting}'" for setting in args.set)
           + "".join(f" --bare-set '{setting}'" for setting in args.bare_set))
     print(f"mirror articles {result['count']}, pages fetched {result['pages']}, archived {result['archived']}")
-    for n, (ours, theirs) in enumerate(zip(result["newscrawl"], result["bare"]), 1):
+    for n, (ours, theirs) in enumerate(zip(result["newscrawl"], result["bare"], strict=False), 1):
         print(f"round {n}: CPU a page newscrawl {ours.cpu_ms_a_page:.2f} ms ({ours.cpu_s:.1f} s / {ours.pages} pages), "
               f"bare {theirs.cpu_ms_a_page:.2f} ms ({theirs.cpu_s:.1f} s / {theirs.pages} pages), "
               f"ratio {ours.cpu_ms_a_page / theirs.cpu_ms_a_page:.2f}")

@@ -12,8 +12,8 @@ import sys
 import threading
 from pathlib import Path
 
-from .mirror import SITE_DIR
-from .mirror.server import make_server
+from newscrawl.mirror import SITE_DIR
+from newscrawl.mirror.server import make_server
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -8,12 +8,12 @@ from datetime import timedelta
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
-from .archive import ArchiveError, crawl_archive
-from .archiving import archive_story
-from .learned import SiteFurniture
-from .text.clean import clean_article
-from .text.keys import headline_key
-from .text.language import detect_language
+from newscrawl.archive import ArchiveError, crawl_archive
+from newscrawl.archive.archiving import archive_story
+from newscrawl.extract.learned import SiteFurniture
+from newscrawl.text.clean import clean_article
+from newscrawl.text.keys import headline_key
+from newscrawl.text.language import detect_language
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +107,7 @@ class RequiredFieldsPipeline:
 
 class ArchivePipeline:
     """Dedup against the archive and archive what is new, in one step per story (the
-    policy is newscrawl.dedup; the writes newscrawl.archiving). Duplicates are dropped,
+    policy is newscrawl.archive.dedup; the writes newscrawl.archive.archiving). Duplicates are dropped,
     counted under newscrawl/duplicates/<reason> and logged at DEBUG with both URLs;
     follow-ups are archived with the first version's story_id."""
 
@@ -118,7 +118,7 @@ class ArchivePipeline:
         self.store = store
         self.site_names = site_names
         self.refresh = refresh
-        self.furniture = furniture  # learned site-wide furniture (newscrawl.learned), or None
+        self.furniture = furniture  # learned site-wide furniture (newscrawl.extract.learned), or None
         self.archived_ids: list[int] = []  # the rows this run archived, checked again at its end
         self.window = timedelta(days=crawler.settings.getfloat("NEWSCRAWL_DEDUP_WINDOW_DAYS"))
 
@@ -166,7 +166,7 @@ class ArchivePipeline:
                 self.archived_ids.append(article_id)
                 self.furniture.record(article_id, story_id, list(kept), list(dropped))
         except ArchiveError as error:  # nothing of this story was committed: it stays due
-            from .middlewares import stop_for_archive
+            from newscrawl.fetch.middlewares import stop_for_archive
 
             stop_for_archive(self.crawler, error)
             raise DropItem(f"not archived ({error}): {adapter['url']}", log_level="DEBUG") from None

@@ -29,19 +29,19 @@ NEWSCRAWL_RETRY_BACKOFF_BASE = 1.0
 NEWSCRAWL_RETRY_BACKOFF_MAX = 30.0
 DOWNLOADER_MIDDLEWARES = {
     # Imports (-a warc=…) answer from the WARC record, before robots.txt or the network.
-    "newscrawl.middlewares.WarcReplayMiddleware": 50,
+    "newscrawl.fetch.middlewares.WarcReplayMiddleware": 50,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "newscrawl.middlewares.EveryRequestRobotsTxtMiddleware": 100,
+    "newscrawl.fetch.middlewares.EveryRequestRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "newscrawl.middlewares.BackoffRetryMiddleware": 550,
+    "newscrawl.fetch.middlewares.BackoffRetryMiddleware": 550,
     # After decompression (590), before the retry middleware reads the text (550).
-    "newscrawl.middlewares.CharsetMiddleware": 580,
+    "newscrawl.fetch.middlewares.CharsetMiddleware": 580,
 }
 REDIRECT_MAX_TIMES = 5  # a redirect loop costs five requests, not twenty
 # Fetch as a real browser (TLS/HTTP2 fingerprint) through scrapy-impersonate, for sites
 # that block plain HTTP clients: set to a browser name such as "chrome". Off by default.
 NEWSCRAWL_IMPERSONATE = ""
-ADDONS = {"newscrawl.addons.Impersonation": 0, "newscrawl.addons.Distributed": 0}
+ADDONS = {"newscrawl.run.addons.Impersonation": 0, "newscrawl.run.addons.Distributed": 0}
 
 # Distributed mode (off unless set; see README "Several processes, one archive"):
 # the shared Redis job, and when a silent worker counts as dead (its requests requeued).
@@ -75,7 +75,7 @@ ITEM_PIPELINES = {
 # not requested again, unless -a refresh=1: a link broken for good must not fail every run.
 NEWSCRAWL_GIVE_UP_AFTER_FAILURES = 2
 # A paragraph seen on this many distinct stories of a site is its furniture, dropped from
-# bodies (newscrawl.learned; 0 turns the learning off).
+# bodies (newscrawl.extract.learned; 0 turns the learning off).
 NEWSCRAWL_FURNITURE_MIN_STORIES = 6
 # A body shorter than this is an error or placeholder page, not a story.
 NEWSCRAWL_MIN_BODY_WORDS = 15
@@ -108,16 +108,20 @@ NEWSCRAWL_RUN_EXPORTS = {
 # -o/-O and FEEDS export the items as they pass, as in any Scrapy project.
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = EXPORT_FIELDS
-FEED_URI_PARAMS = "newscrawl.feeds.uri_params"
-FEED_EXPORTERS = {"csv": "newscrawl.exporters.SafeCsvItemExporter"}
-FEED_STORAGES = {"": "newscrawl.feeds.AtomicFileFeedStorage", "file": "newscrawl.feeds.AtomicFileFeedStorage"}
+FEED_URI_PARAMS = "newscrawl.export.feeds.uri_params"
+# xlsx: -o x.xlsx / -O x.xlsx write an Excel workbook (docs/exports.md, Excel); -o on an
+# existing workbook replaces it with a warning (newscrawl.export.feeds.WHOLE_FILE_FORMATS).
+FEED_EXPORTERS = {"csv": "newscrawl.export.exporters.SafeCsvItemExporter",
+                  "xlsx": "newscrawl.export.xlsx.XlsxItemExporter"}
+FEED_STORAGES = {"": "newscrawl.export.feeds.AtomicFileFeedStorage",
+                 "file": "newscrawl.export.feeds.AtomicFileFeedStorage"}
 # CSV cells that start like a formula (= + - @, tab, CR) get a leading apostrophe so
 # spreadsheets show them as text. JSON and JSON Lines keep the exact text.
 NEWSCRAWL_CSV_NEUTRALISE = True
 
 SPIDER_MIDDLEWARES = {
     # An archive that cannot be written (full disk) stops the run with one line.
-    "newscrawl.middlewares.ArchiveErrorMiddleware": 50,
+    "newscrawl.fetch.middlewares.ArchiveErrorMiddleware": 50,
 }
 
 # --- raw pages -------------------------------------------------------------------
@@ -130,8 +134,8 @@ NEWSCRAWL_WARC_MAX_BYTES = 1024 * 1024 * 1024
 
 # --- monitoring -------------------------------------------------------------------
 # Scrapy's in-memory stats, without a per-attribute indirection that costs more than
-# the counting (newscrawl/stats.py).
-STATS_CLASS = "newscrawl.stats.StatsCollector"
+# the counting (newscrawl/run/stats.py).
+STATS_CLASS = "newscrawl.run.stats.StatsCollector"
 EXTENSIONS = {
     "newscrawl.extensions.capture.WarcCapture": 480,
     "newscrawl.extensions.exports.RunExports": 490,

@@ -12,7 +12,7 @@ from scrapy import signals
 from scrapy.utils.conf import closest_scrapy_cfg
 from scrapy.utils.misc import load_object
 
-from .base import ArchiveError
+from newscrawl.archive.base import ArchiveError
 
 __all__ = ["DEFAULT_STORES", "ArchiveError", "archive_url", "crawl_archive", "data_dir", "open_store"]
 
@@ -59,7 +59,7 @@ def crawl_archive(crawler):
     store = _crawl_stores.get(crawler)
     if store is None:
         if crawler.settings.getbool("NEWSCRAWL_ARCHIVE_SCRATCH"):  # scrapy parse, shell, check
-            from .sqlite import SQLiteStore
+            from newscrawl.archive.sqlite import SQLiteStore
 
             store = SQLiteStore(Path(":memory:"))
         else:

@@ -15,8 +15,8 @@ from contextlib import contextmanager
 import psycopg
 from psycopg.rows import dict_row
 
-from .base import ArchiveError, redact_password
-from .sql import ARTICLE_COLUMNS, SCHEMA_TEMPLATE, SQLStore, column_values, stamp
+from newscrawl.archive.base import ArchiveError, redact_password
+from newscrawl.archive.sql import ARTICLE_COLUMNS, SCHEMA_TEMPLATE, SQLStore, column_values, stamp
 
 SCHEMA = SCHEMA_TEMPLATE.format(id="BIGSERIAL PRIMARY KEY", ref="BIGINT", references=" REFERENCES articles (id)",
                                 tokens_table="") + \
@@ -67,6 +67,9 @@ class PostgresStore(SQLStore):
     def _write_terms(self, article_id: int, terms: str) -> None:
         self.db.execute("INSERT INTO article_terms VALUES (%s, %s) ON CONFLICT (article_id) DO UPDATE "
                         "SET terms = excluded.terms", (article_id, terms))
+
+    def _delete_terms(self, article_id: int) -> None:
+        self.db.execute("DELETE FROM article_terms WHERE article_id = %s", (article_id,))
 
     def _matching(self, terms: list[str]) -> tuple[str, list]:
         # The words are letters and digits only; 'simple' keeps them as they are.

@@ -6,21 +6,21 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from ..dedup import StoryRef
-from ..items import EXPORT_FIELDS
-from ..text.keys import search_terms
-from .base import ArchiveError
+from newscrawl.archive.base import ArchiveError
+from newscrawl.archive.dedup import StoryRef
+from newscrawl.items import EXPORT_FIELDS
+from newscrawl.text.keys import search_terms
 
 # The version an archive written by this code has; newscrawl_meta records an archive's own.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 9
 LIST_FIELDS = ("authors", "tags")
 # The article columns of schema version 1, as SCHEMA_TEMPLATE creates them: fixed forever.
 V1_COLUMNS = ["url", "site", "section", "headline", "summary", "dateline", "body", "authors", "published",
               "published_precision", "updated", "tags", "image_url", "language", "word_count", "crawled_at",
               "body_source"]
-# What re-extraction needs besides the page (newscrawl.warc, newscrawl.commands.reextract):
+# What re-extraction needs besides the page (newscrawl.raw.warc, newscrawl.commands.reextract):
 # where the page is kept, the listing's time, and the extraction that made the row.
 RECORD_COLUMNS = ["warc_record", "listing_time", "extractor_version"]
 # Every article column written today (V1_COLUMNS, then those the migrations added).
@@ -78,7 +78,7 @@ CREATE TABLE IF NOT EXISTS headline_tokens (
 # transaction with the version's update. A new table or column is a new step here, never
 # an edit of SCHEMA_TEMPLATE or of an earlier step: archives in use went through those.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
-    # 1 → 2: the crawl frontier (newscrawl.frontier).
+    # 1 → 2: the crawl frontier (newscrawl.fetch.frontier).
     1: (
         # Article URLs a listing named that are still to fetch: a run that ends before
         # fetching them (killed, cut short) leaves them here for the next one.
@@ -95,11 +95,11 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX walk_urls_stream ON walk_urls (stream, started)",
     ),
     # 2 → 3: whether a due URL was named by a listing that says it is an article (sitemap,
-    # feed, API, a link in the site's article URL shape) or only linked (newscrawl.frontier).
+    # feed, API, a link in the site's article URL shape) or only linked (newscrawl.fetch.frontier).
     2: (
         "ALTER TABLE due_urls ADD COLUMN listed INTEGER NOT NULL DEFAULT 1",
     ),
-    # 3 → 4: where each body paragraph occurs (newscrawl.learned): a paragraph on the pages
+    # 3 → 4: where each body paragraph occurs (newscrawl.extract.learned): a paragraph on the pages
     # of many different stories of one site is that site's furniture.
     3: (
         "CREATE TABLE paragraph_uses (site TEXT NOT NULL, paragraph TEXT NOT NULL, story_id INTEGER NOT NULL, "
@@ -118,6 +118,15 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # 6 → 7: each run's verdict, kept with the archive so every machine sharing it sees them.
     6: ("CREATE TABLE runs (site TEXT NOT NULL, started TEXT NOT NULL, ended TEXT NOT NULL, archived INTEGER NOT NULL, "
         "exit_status INTEGER NOT NULL, failures TEXT NOT NULL, PRIMARY KEY (site, started))",),
+    # 7 → 8: the page of a URL found to copy an archived story, so re-extraction can find
+    # that it no longer does (scrapy reextract splits it off into its own row).
+    7: tuple(f"ALTER TABLE url_aliases ADD COLUMN {c} TEXT" for c in ("warc_record", "listing_time")),
+    # 8 → 9: the stories as analysts read them (scrapy browse, any SQL tool): the export
+    # fields, and the month that scrapy stats counts by as a column, because Datasette
+    # facets on columns and keeps the archive read-only (it cannot create a view itself).
+    8: ("CREATE VIEW stories AS SELECT published, SUBSTR(published_at, 1, 7) AS month, site, section, headline, "
+        "summary, dateline, authors, tags, word_count, body, url, published_precision, updated, image_url, language, "
+        "crawled_at, body_source, story_id FROM articles",),
 }
 
 
@@ -129,7 +138,7 @@ def _statements(script: str) -> list[str]:
 def stamp(value: datetime | None) -> str | None:
     """Instants are stored as fixed-width UTC text in every store, so they sort as text
     and read back the same from SQLite and PostgreSQL."""
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
 
 
 def instant(text: str | None) -> datetime | None:
@@ -215,7 +224,7 @@ class SQLStore:
             if version != SCHEMA_VERSION:
                 self._run("UPDATE newscrawl_meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
 
-    # --- the frontier (newscrawl.frontier) ------------------------------------------
+    # --- the frontier (newscrawl.fetch.frontier) ------------------------------------------
 
     def record_page(self, walk: str, stream: str, started: datetime, walked: list[str],
                     due: list[tuple[str, str, datetime | None, bool]], *, restart: bool, complete: bool,
@@ -395,14 +404,16 @@ class SQLStore:
             self._resolve([article["url"]])
         return article_id, story_id
 
-    def touch(self, article_id: int, seen_at: datetime, alias: str | None = None, reason: str = "") -> None:
+    def touch(self, article_id: int, seen_at: datetime, alias: str | None = None, reason: str = "",
+              page: tuple[str | None, str | None] = (None, None)) -> None:
         """Record that an archived story was seen again, at ``alias`` when that is
-        another URL."""
+        another URL (``page``: the alias page's WARC record and listing time)."""
         with self.transaction():
             self._run("UPDATE articles SET last_seen = ? WHERE id = ?", (stamp(seen_at), article_id))
             if alias:
-                self._run("INSERT INTO url_aliases VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                          (alias, article_id, reason, stamp(seen_at)))
+                self._run("INSERT INTO url_aliases (url, article_id, reason, first_seen, warc_record, listing_time) "
+                          "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                          (alias, article_id, reason, stamp(seen_at), *page))
                 self._resolve([alias])
 
     def replace(self, article_id: int, article: dict, *, headline_key: str, content_hash: str,
@@ -431,22 +442,81 @@ class SQLStore:
     def represent(self, article_id: int, article: dict, *, headline_key: str, content_hash: str,
                   published_at: datetime | None, tokens: list[str], seen_at: datetime, reason: str) -> str:
         """Make ``article``, a copy of the archived story ``article_id`` that stands for it
-        better (newscrawl.dedup.stands_before), the story's row: its URL and fields replace
+        better (newscrawl.archive.dedup.stands_before), the story's row: its URL and fields replace
         the row's, whose id, story_id and first_seen stay; the row's URL becomes an alias
         (``reason``). Returns that URL."""
         with self.transaction():
-            old = self._rows("SELECT url FROM articles WHERE id = ?", (article_id,))[0]["url"]
+            row = self._rows("SELECT url, warc_record, listing_time FROM articles WHERE id = ?", (article_id,))[0]
+            old = row["url"]
             # The new URL may already be known as an alias of this story: it is the row's now.
             self._run("DELETE FROM url_aliases WHERE url = ?", (article["url"],))
             self._run("UPDATE articles SET url = ? WHERE id = ?", (article["url"], article_id))
             self.replace(article_id, article, headline_key=headline_key, content_hash=content_hash,
                          published_at=published_at, tokens=tokens, seen_at=seen_at, force=True)
-            self._run("INSERT INTO url_aliases VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                      (old, article_id, reason, stamp(seen_at)))
+            self._run("INSERT INTO url_aliases (url, article_id, reason, first_seen, warc_record, listing_time) "
+                      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                      (old, article_id, reason, stamp(seen_at), row["warc_record"], row["listing_time"]))
             self._resolve([article["url"], old])
         return old
 
-    # --- site-wide furniture (newscrawl.learned) -------------------------------------
+    # --- re-deciding after re-extraction (newscrawl.raw.reextract) ----------------------
+
+    def stories(self) -> tuple[dict[str, tuple[int, int]], dict[str, tuple[str, str]]]:
+        """The whole archive's rows, URL → (id, story_id), and aliases, URL → (reason, the
+        URL of the row it copies): for a scratch archive, compared with the real one."""
+        rows = {r["url"]: (r["id"], r["story_id"]) for r in self._rows("SELECT id, url, story_id FROM articles")}
+        aliases = {r["url"]: (r["reason"], r["row_url"]) for r in self._rows(
+            "SELECT a.url, a.reason, r.url AS row_url FROM url_aliases a JOIN articles r ON r.id = a.article_id")}
+        return rows, aliases
+
+    def alias_pages(self, article_ids: list[int]) -> list[dict]:
+        """The aliases of these rows whose page was kept: URL, row id, reason, first seen,
+        WARC record and listing time."""
+        found = []
+        for start in range(0, len(article_ids), 300):
+            chunk = article_ids[start:start + 300]
+            found += [dict(r) for r in self._rows(
+                f"SELECT url, article_id, reason, first_seen, warc_record, listing_time FROM url_aliases "
+                f"WHERE warc_record IS NOT NULL AND article_id IN ({','.join('?' * len(chunk))}) ORDER BY first_seen",
+                chunk)]
+        return found
+
+    def merge(self, article_id: int, into_id: int, reason: str) -> None:
+        """Row ``article_id`` is found to copy row ``into_id``: its URL and its aliases
+        become aliases of ``into_id`` (its page kept with it), and the row goes."""
+        with self.transaction():
+            row = self._rows("SELECT url, first_seen, warc_record, listing_time FROM articles WHERE id = ?",
+                             (article_id,))[0]
+            self._run("UPDATE url_aliases SET article_id = ? WHERE article_id = ?", (into_id, article_id))
+            for table in ("headline_tokens", "paragraph_uses"):
+                self._run(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+            self._delete_terms(article_id)
+            self._run("DELETE FROM articles WHERE id = ?", (article_id,))
+            self._run("INSERT INTO url_aliases (url, article_id, reason, first_seen, warc_record, listing_time) "
+                      "VALUES (?, ?, ?, ?, ?, ?)",
+                      (row["url"], into_id, reason, row["first_seen"], row["warc_record"], row["listing_time"]))
+
+    def split(self, url: str, article: dict, *, headline_key: str, content_hash: str,
+              published_at: datetime | None, tokens: list[str], seen_at: datetime) -> tuple[int, int]:
+        """The alias ``url`` is found to be a story of its own: it becomes a row (a story of
+        its own, until ``set_story``); returns (its id, its story_id)."""
+        with self.transaction():
+            self._run("DELETE FROM url_aliases WHERE url = ?", (url,))
+            return self.add(article, headline_key=headline_key, content_hash=content_hash,
+                            published_at=published_at, tokens=tokens, story_id=None, seen_at=seen_at)
+
+    def point_alias(self, url: str, article_id: int) -> None:
+        """The alias ``url`` copies row ``article_id`` (another row than before)."""
+        with self.transaction():
+            self._run("UPDATE url_aliases SET article_id = ? WHERE url = ?", (article_id, url))
+
+    def set_story(self, article_id: int, story_id: int) -> None:
+        """Row ``article_id`` is a version of story ``story_id``."""
+        with self.transaction():
+            self._run("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
+            self._run("UPDATE paragraph_uses SET story_id = ? WHERE article_id = ?", (story_id, article_id))
+
+    # --- site-wide furniture (newscrawl.extract.learned) -------------------------------------
 
     def paragraph_stories(self, site: str, keys: list[str], story_id: int | None) -> dict[str, int]:
         """For each paragraph key, on how many distinct stories of ``site`` other than
@@ -595,6 +665,9 @@ class SQLStore:
         self._write_terms(article_id, terms)
 
     def _write_terms(self, article_id: int, terms: str) -> None:
+        raise NotImplementedError
+
+    def _delete_terms(self, article_id: int) -> None:
         raise NotImplementedError
 
     def _matching(self, terms: list[str]) -> tuple[str, list]:

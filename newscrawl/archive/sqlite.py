@@ -8,11 +8,20 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
-from .base import ArchiveError
-from .sql import SCHEMA_TEMPLATE, SQLStore
+from newscrawl.archive.base import ArchiveError
+from newscrawl.archive.sql import SCHEMA_TEMPLATE, SQLStore
 
 SCHEMA = SCHEMA_TEMPLATE.format(id="INTEGER PRIMARY KEY", ref="INTEGER", references="",
                                 tokens_table=" WITHOUT ROWID")
+
+
+def match_expression(terms: list[str]) -> str:
+    """The FTS5 query of ``article_terms`` for the stories holding every one of ``terms``
+    (words of newscrawl.text.keys.search_terms); no terms give the empty phrase, which
+    matches nothing. Also what ``scrapy browse``'s search runs (newscrawl.browse.plugin)."""
+    # Each term quoted: the words are letters and digits only, so nothing in a query is
+    # ever read as an FTS5 operator.
+    return " AND ".join(f'"{t}"' for t in terms) or '""'
 
 
 class SQLiteStore(SQLStore):
@@ -107,13 +116,14 @@ class SQLiteStore(SQLStore):
                                "to it — restore a copy or move it away")
 
     def _write_terms(self, article_id: int, terms: str) -> None:
-        self.db.execute("DELETE FROM article_terms WHERE rowid = ?", (article_id,))
+        self._delete_terms(article_id)
         self.db.execute("INSERT INTO article_terms (rowid, terms) VALUES (?, ?)", (article_id, terms))
 
+    def _delete_terms(self, article_id: int) -> None:
+        self.db.execute("DELETE FROM article_terms WHERE rowid = ?", (article_id,))
+
     def _matching(self, terms: list[str]) -> tuple[str, list]:
-        # Each term quoted: the words are letters and digits only, so nothing in a query is
-        # ever read as an FTS5 operator.
-        return "SELECT rowid FROM article_terms WHERE article_terms MATCH ?", [" AND ".join(f'"{t}"' for t in terms)]
+        return "SELECT rowid FROM article_terms WHERE article_terms MATCH ?", [match_expression(terms)]
 
     def _tables(self) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}

@@ -1,4 +1,4 @@
-"""scrapy export -o FILE — write the archive (or part of it) as CSV, JSON or JSON Lines.
+"""scrapy export -o FILE — write the archive (or part of it) as CSV, JSON, JSON Lines or xlsx.
 
 Same columns and encodings as the crawl's feeds, ordered by publication time. The file
 is written next to its destination under a temporary name and moved into place, so a
@@ -8,7 +8,7 @@ failed export never leaves a half file where the last good one was.
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from scrapy.commands import ScrapyCommand
@@ -16,7 +16,8 @@ from scrapy.commands import ScrapyCommand
 from newscrawl.archive import ArchiveError, archive_url, open_store
 from newscrawl.commands._args import day
 from newscrawl.commands._args import refuse as refuse_as
-from newscrawl.exporters import FORMATS, write_rows
+from newscrawl.export.exporters import FORMATS, write_rows
+from newscrawl.export.xlsx import TooManyRows
 from newscrawl.sites import SITES
 
 
@@ -45,11 +46,11 @@ class Command(ScrapyCommand):
         return "-o FILE [--site SITE] [--section SECTION] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--query WORDS]"
 
     def short_desc(self):
-        return "Export the archive to CSV, JSON or JSON Lines, ordered by publication time"
+        return "Export the archive to CSV, JSON, JSON Lines or Excel (xlsx), ordered by publication time"
 
     def add_options(self, parser):
         super().add_options(parser)
-        parser.add_argument("-o", "--output", required=True, help="FILE.csv, FILE.json or FILE.jsonl")
+        parser.add_argument("-o", "--output", required=True, help="FILE.csv, FILE.json, FILE.jsonl or FILE.xlsx")
         parser.add_argument("--format", choices=sorted(set(FORMATS.values())), help="override the file extension")
         parser.add_argument("--site", help="only this site, e.g. elaph")
         parser.add_argument("--section", help="only this section, e.g. News")
@@ -77,12 +78,12 @@ class Command(ScrapyCommand):
         output = Path(opts.output)
         fmt = opts.format or FORMATS.get(output.suffix.lower())
         if fmt is None:
-            refuse(f"-o {output}: give a .csv, .json or .jsonl file, or --format")
+            refuse(f"-o {output}: give a .csv, .json, .jsonl or .xlsx file, or --format")
         since, until = _day("since", opts.since), _day("until", opts.until)
         if since and until and since > until:
             refuse(f"--since {since} is after --until {until}")
-        start = datetime.combine(since, time(), timezone.utc) if since else None
-        end = datetime.combine(until, time(), timezone.utc) + timedelta(days=1) if until else None
+        start = datetime.combine(since, time(), UTC) if since else None
+        end = datetime.combine(until, time(), UTC) + timedelta(days=1) if until else None
         url = archive_url(self.settings)
         if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
             print(f"scrapy export: no archive at {url.removeprefix('sqlite:///')} (run from the directory your "
@@ -102,6 +103,10 @@ class Command(ScrapyCommand):
         except OSError as error:
             print(f"scrapy export: cannot write {output}: {error.strerror or error}; "
                   f"nothing was changed there", file=sys.stderr)
+            self.exitcode = 1
+            return
+        except TooManyRows as error:  # an Excel sheet is full: no file rather than a broken one
+            print(f"scrapy export: {error}; nothing was written to {output}", file=sys.stderr)
             self.exitcode = 1
             return
         except store.Error as error:  # a damaged archive, found while reading it

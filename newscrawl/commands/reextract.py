@@ -10,15 +10,14 @@ kept have no record and stay as they are.
 from __future__ import annotations
 
 import sys
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 
 from scrapy.commands import ScrapyCommand
-from scrapy.exceptions import UsageError
 
 from newscrawl.archive import ArchiveError, archive_url, open_store
-from newscrawl.commands._args import day
+from newscrawl.commands._args import day, refuse
 from newscrawl.extensions.capture import warc_folder
-from newscrawl.reextract import reextract
+from newscrawl.raw.reextract import reextract
 from newscrawl.sites import SITES
 
 
@@ -41,11 +40,13 @@ class Command(ScrapyCommand):
 
     def run(self, args, opts):
         if len(args) != 1 or args[0] not in SITES:
-            raise UsageError(f"give one site: {', '.join(sorted(SITES))}", print_help=False)
+            refuse("reextract", f"give one site: {', '.join(sorted(SITES))}")
         site = SITES[args[0]]
         since, until = day("reextract", "since", opts.since), day("reextract", "until", opts.until)
+        if since and until and since > until:
+            refuse("reextract", f"--since {since} is after --until {until}")
         if opts.section and opts.section.lower() not in {s.lower() for s in site.sections}:
-            raise UsageError(f"--section {opts.section}: one of {', '.join(site.sections)}", print_help=False)
+            refuse("reextract", f"--section {opts.section}: one of {', '.join(site.sections)}")
         section = next((s for s in site.sections if opts.section and s.lower() == opts.section.lower()), None)
         try:
             store = open_store(archive_url(self.settings))
@@ -56,9 +57,10 @@ class Command(ScrapyCommand):
         try:
             report = reextract(
                 store, site, warc_folder(self.settings, site.name), section=section,
-                since=datetime.combine(since, time(), timezone.utc) if since else None,
-                until=datetime.combine(until, time(), timezone.utc) + timedelta(days=1) if until else None,
-                min_stories=self.settings.getint("NEWSCRAWL_FURNITURE_MIN_STORIES"))
+                since=datetime.combine(since, time(), UTC) if since else None,
+                until=datetime.combine(until, time(), UTC) + timedelta(days=1) if until else None,
+                min_stories=self.settings.getint("NEWSCRAWL_FURNITURE_MIN_STORIES"),
+                window=timedelta(days=self.settings.getfloat("NEWSCRAWL_DEDUP_WINDOW_DAYS")))
         except ArchiveError as error:
             print(f"scrapy reextract: {error}", file=sys.stderr)
             self.exitcode = 4
@@ -67,4 +69,6 @@ class Command(ScrapyCommand):
             store.close()
         fields = ", ".join(f"{name} {count}" for name, count in report.fields.most_common()) or "none"
         print(f"re-extracted {report.rows - report.without_page} of {report.rows} rows: {report.changed} changed "
-              f"(fields: {fields}); {report.without_page} have no kept page")
+              f"(fields: {fields}); {report.merged} merged into the row they copy, {report.split} split off "
+              f"into rows of their own, {report.restoried} moved to another story; "
+              f"{report.without_page} have no kept page")

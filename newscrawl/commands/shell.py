@@ -2,7 +2,7 @@
 
 from scrapy.commands.shell import Command as ScrapyCommand
 
-from ._scratch import scratch
+from newscrawl.commands._scratch import scratch
 
 
 class Command(ScrapyCommand):

@@ -1,6 +1,6 @@
 """WarcCapture: every response the crawl reads — article pages, listings, API answers,
 sitemaps, feeds, robots.txt, error answers too — written with its request to WARC files
-(newscrawl.warc) under ``<data dir>/<site>/warc/`` (NEWSCRAWL_WARC_DIR to put them
+(newscrawl.raw.warc) under ``<data dir>/<site>/warc/`` (NEWSCRAWL_WARC_DIR to put them
 elsewhere, such as storage shared by distributed workers), rotated at
 NEWSCRAWL_WARC_MAX_BYTES. Each file is named after the run, the host and the process, so
 workers never write one file. The response's record is named in its request's meta
@@ -17,9 +17,9 @@ from pathlib import Path
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from ..archive import ArchiveError, data_dir
-from ..runs import run_stamp
-from ..warc import WarcFiles
+from newscrawl.archive import ArchiveError, data_dir
+from newscrawl.raw.warc import WarcFiles
+from newscrawl.run.runs import run_stamp
 
 
 def warc_folder(settings, spider_name: str) -> Path:
@@ -54,7 +54,7 @@ class WarcCapture:
                                             response.headers, response.body,
                                             protocol=response.protocol or "HTTP/1.1")
         except OSError as error:
-            from ..middlewares import stop_for_archive
+            from newscrawl.fetch.middlewares import stop_for_archive
 
             stop_for_archive(self.crawler, ArchiveError(f"cannot write raw pages to {self.files.path}: "
                                                         f"{error.strerror or error}"))

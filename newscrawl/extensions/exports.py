@@ -18,9 +18,9 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from ..archive import crawl_archive, data_dir
-from ..exporters import remove_leftovers, write_rows
-from ..runs import run_stamp
+from newscrawl.archive import crawl_archive, data_dir
+from newscrawl.export.exporters import remove_leftovers, write_rows
+from newscrawl.run.runs import run_stamp
 
 logger = logging.getLogger(__name__)
 

@@ -6,16 +6,16 @@ import json
 import logging
 import os
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from ..archive import ArchiveError, crawl_archive, data_dir
-from ..monitor import summarise
-from ..runs import run_stamp
-from ..signals import article_unreachable, page_not_an_article
+from newscrawl.archive import ArchiveError, crawl_archive, data_dir
+from newscrawl.run.monitor import summarise
+from newscrawl.run.runs import run_stamp
+from newscrawl.signals import article_unreachable, page_not_an_article
 
 logger = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ class RunMonitor:
         stats = self.crawler.stats
         summary = summarise(stats.get_stats(), reason, max_error_rate=self.max_error_rate,
                             min_coverage=self.min_coverage, max_blocked_share=self.max_blocked_share,
-                            unreachable=self.unreachable, not_articles=self.not_articles, end=datetime.now(timezone.utc))
+                            unreachable=self.unreachable, not_articles=self.not_articles, end=datetime.now(UTC))
         for stream, listing in summary["listings"].items():
             # How far back the archive holds every story this listing names.
             _, oldest = self.store.coverage(stream)
@@ -81,7 +81,7 @@ class RunMonitor:
             logger.error("could not write the run summary to %s (%s); %d stories archived this run", path,
                          error.strerror or error, summary["articles"]["archived"])
         try:  # every machine sharing the archive sees the last runs (scrapy stats)
-            self.store.record_run(spider.name, stats.get_value("start_time"), datetime.now(timezone.utc),
+            self.store.record_run(spider.name, stats.get_value("start_time"), datetime.now(UTC),
                                   summary["articles"]["archived"], verdict["exit_status"], verdict["failures"])
         except ArchiveError as error:
             logger.error("could not record the run in the archive: %s", error)

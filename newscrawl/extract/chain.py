@@ -14,16 +14,17 @@ from functools import lru_cache
 
 from lxml import etree
 
-from ..text.byline import byline_names
-from ..text.dates import ParsedDate, parse_date
-from ..text.keys import normalise_for_matching
-from ..text.unicode import clean_inline
-from .comments import remove_comments
-from .generic import date_candidates, generic_fields, marked_dates, url_day
-from .jsonld import jsonld_fields
-from .layouts import Layout, layout_fields, pick_layout
-from .meta import meta_fields
-from .queries import parse_html
+from newscrawl.extract.comments import remove_comments
+from newscrawl.extract.generic import date_candidates, generic_fields, marked_dates, url_day
+from newscrawl.extract.jsonld import jsonld_fields
+from newscrawl.extract.layouts import Layout, layout_fields, pick_layout
+from newscrawl.extract.meta import meta_fields
+from newscrawl.extract.queries import parse_html
+from newscrawl.extract.structure import box_lines, br_paragraphs
+from newscrawl.text.byline import byline_names
+from newscrawl.text.dates import ParsedDate, parse_date
+from newscrawl.text.keys import normalise_for_matching
+from newscrawl.text.unicode import PRESENTATION_FORMS, clean_inline
 
 TEXT_FIELDS = ("headline", "summary", "authors", "tags", "image_url", "section", "language")
 
@@ -83,10 +84,17 @@ def _date_candidates(root, jsonld: dict, meta: dict, site: dict, url: str | None
         yield "generic", value
 
 
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+
+
 def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tuple[str, ...] = (),
                     now: datetime | None = None, url: str | None = None) -> Extraction:
     """All fields of one article page (read as HTML whatever it holds: a text/plain answer
     holding JSON yields no fields)."""
+    if _PRESENTATION.search(html):
+        # Text drawn in Arabic presentation forms reads as no text to main-text
+        # extractors: the letters they draw, as cleaning would give them anyway.
+        html = html.translate(PRESENTATION_FORMS)
     root = parse_html(html)
     if remove_comments(root):
         # The generic extractor reads the page as text: the page without its comments.
@@ -101,8 +109,18 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
     names = tuple(n for n in (*site_names, meta.get("site_name")) if n)
 
     generic: dict = {}
+
+    def read_generic() -> dict:
+        nonlocal html
+        if br_paragraphs(root):
+            html = etree.tostring(root, method="html", encoding="unicode")
+        fields = generic_fields(root, html)
+        boxes = box_lines(root)
+        fields["body"] = [p for p in fields["body"] if p not in boxes]
+        return fields
+
     if not site.get("body") or not site.get("headline"):
-        generic = generic_fields(root, html)
+        generic = read_generic()
     sources = (("site", site), ("jsonld", jsonld), ("meta", meta))
     for name in TEXT_FIELDS:
         result.take(name, [(src, values.get(name)) for src, values in (*sources, ("generic", generic))])
@@ -112,7 +130,7 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
     # JSON-LD articleBody often arrives as one run-on paragraph: prefer real paragraphs.
     jsonld_body = jsonld.get("body") or []
     if len(jsonld_body) == 1 and not site.get("body"):
-        generic = generic or generic_fields(root, html)
+        generic = generic or read_generic()
     result.take("body", [("site", site.get("body")),
                          ("jsonld", jsonld_body if len(jsonld_body) > 1 or not generic.get("body") else None),
                          ("generic", generic.get("body"))])

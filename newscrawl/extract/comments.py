@@ -21,21 +21,37 @@ import re
 
 from lxml import etree
 
-from .queries import xpath
+from newscrawl.extract.queries import xpath
 
 # Class/id words of comment systems in wide use, as whole words of the attribute value.
 _SYSTEM_WORDS = re.compile(
     r"(?:^|[\s_-])(?:comments?|comment-?list|commentlist|comment-?section|comments?-?area|disqus(?:_thread)?|"
     r"respond|fb-comments|reader-?comments|user-?comments|talkback|replies)(?:$|[\s_-])", re.I)
 _SCHEMA_COMMENT = re.compile(r"schema\.org/(?:Comment|UserComments)\b", re.I)
-_BLOCKS = frozenset({"div", "li", "article", "section", "aside", "dl", "ul", "ol", "form", "footer", "details"})
+_BLOCKS = frozenset({"div", "li", "article", "section", "aside", "dl", "ul", "ol", "form", "footer", "details", "tr",
+                     "table"})
 # A comment is a short text; a writer's name line is a few words.
 _MAX_COMMENT_WORDS = 150
 _MAX_NAME_WORDS = 5
+# What a comment section holds besides its thread and form: a heading, a counter, the
+# posting rules. A block around comments with no more text than this is the section.
+_MAX_SECTION_WORDS = 60
+
+
+# Every class or id _SYSTEM_WORDS accepts holds one of these (in lower or upper case):
+# libxml2 narrows the page's elements to the few worth the regular expression.
+_FRAGMENTS = ("omment", "isqus", "espond", "alkback", "eplies")
+_ANY_FRAGMENT = " or ".join(f"contains(., {word!r}) or contains(., {word.upper()!r})" for word in _FRAGMENTS)
+_NAMED = xpath(" | ".join([f"//@{attribute}[{_ANY_FRAGMENT}]/.." for attribute in ("class", "id")]
+                          + ["//*[@itemtype or @itemprop]"]))
+
+
+def _text(node: etree._Element) -> list[str]:
+    return list(node.itertext())
 
 
 def _words(node: etree._Element) -> int:
-    return len(xpath("string(.)")(node).split())
+    return len("".join(node.itertext()).split())
 
 
 def _longest_text(root: etree._Element) -> etree._Element | None:
@@ -50,18 +66,14 @@ def _longest_text(root: etree._Element) -> etree._Element | None:
     return best
 
 
-def _protected(node: etree._Element, article: etree._Element | None) -> bool:
-    """Whether ``node`` is or holds the article's text."""
-    if article is None:
+def _commentlike(child: etree._Element) -> bool:
+    """A short text under a short first line (its writer), with no heading."""
+    texts = _text(child)
+    words = len("".join(texts).split())
+    if not 1 <= words <= _MAX_COMMENT_WORDS:
         return False
-    return node is article or any(a is node for a in article.iterancestors())
-
-
-def _after(node: etree._Element, article: etree._Element | None, order: dict) -> bool:
-    """Whether ``node`` comes after the article's text, outside it."""
-    if article is None:
-        return True
-    return order.get(node, 0) > order.get(article, 0) and not any(a is article for a in node.iterancestors())
+    lines = [line for line in (t.strip() for t in texts) if line]
+    return len(lines) >= 2 and len(lines[0].split()) <= _MAX_NAME_WORDS and not xpath(".//h1 | .//h2 | .//h3")(child)
 
 
 def _thread_shaped(container: etree._Element) -> bool:
@@ -73,46 +85,75 @@ def _thread_shaped(container: etree._Element) -> bool:
     for children in shapes.values():
         if len(children) < 3:
             continue
-        commentlike = 0
+        needed = next(k for k in range(3, len(children) + 1) if k >= 0.8 * len(children))
+        commentlike = misses = 0
         for child in children:
-            words = _words(child)
-            lines = [line for line in (t.strip() for t in xpath(".//text()")(child)) if line]
-            if lines and 1 <= words <= _MAX_COMMENT_WORDS and len(lines) >= 2 and \
-                    len(lines[0].split()) <= _MAX_NAME_WORDS and not xpath(".//h1 | .//h2 | .//h3")(child):
+            if _commentlike(child):
                 commentlike += 1
-        if commentlike >= 3 and commentlike >= 0.8 * len(children):
+            else:
+                misses += 1
+                if len(children) - misses < needed:  # menus and lists of links end here
+                    break
+        if commentlike >= needed:
             return True
     return False
+
+
+def _section(node: etree._Element, found: list, guard: set, after) -> etree._Element:
+    while True:
+        parent = node.getparent()
+        if parent is None or parent in guard or parent.tag in ("body", "html") or not after(parent):
+            return node
+        inside = [f for f in found if f is parent or any(a is parent for a in f.iterancestors())]
+        if _words(parent) - sum(_words(f) for f in inside if not any(a in inside for a in f.iterancestors())) \
+                > _MAX_SECTION_WORDS:
+            return node
+        node = parent
 
 
 def comment_threads(root: etree._Element) -> list[etree._Element]:
     """The elements of ``root`` that are reader comments or their forms, outermost first."""
     article = _longest_text(root)
     order = {node: n for n, node in enumerate(root.iter())}
+    # The article and its ancestors are never removed; what follows the article's last
+    # descendant in document order lies after it, outside it.
+    guard = {article, *article.iterancestors()} if article is not None else set()
+    article_end = order[article] + sum(1 for _ in article.iterdescendants()) if article is not None else -1
+
+    def after(node: etree._Element) -> bool:
+        return order.get(node, 0) > article_end
+
     found = []
-    for node in xpath("//*[@itemtype or @itemprop or @class or @id]")(root):
-        if _protected(node, article):
+    for node in _NAMED(root):
+        if node in guard:
             continue
         itemtype, itemprop = node.get("itemtype", ""), node.get("itemprop", "")
         names = f"{node.get('class', '')} {node.get('id', '')}"
         if _SCHEMA_COMMENT.search(itemtype) or itemprop.lower() in ("comment", "comments") or \
-                (_SYSTEM_WORDS.search(names) and _after(node, article, order)):
+                (_SYSTEM_WORDS.search(names) and after(node)):
             found.append(node)
     for form in xpath("//form[.//textarea]")(root):
-        if _protected(form, article):
+        if form in guard:
             continue
         block = form.getparent()
-        # The block around the form, when it holds nothing but the form and the thread.
-        target = block if block is not None and not _protected(block, article) and block.tag != "body" and \
-            _words(block) - _words(form) <= 12 * _MAX_COMMENT_WORDS and _thread_shaped(block) else form
+        # The block around the form, when it holds nothing but the form and the thread
+        # or the form's heading and rules.
+        rest = _words(block) - _words(form) if block is not None else 0
+        target = block if block is not None and block not in guard and block.tag != "body" and \
+            (rest <= _MAX_SECTION_WORDS or rest <= 12 * _MAX_COMMENT_WORDS and _thread_shaped(block)) else form
         found.append(target)
     for container in xpath("//body//*[count(*) >= 3]")(root):
-        if not _protected(container, article) and _after(container, article, order) and _thread_shaped(container):
+        if container not in guard and after(container) and _thread_shaped(container):
             found.append(container)
-    outermost = []
+    # The section around what was found goes with it when all it holds besides is a
+    # heading, a counter or the rules: «التعليقات (3)», «Leave a reply».
+    found = [_section(node, found, guard, after) for node in found]
+    outermost: list[etree._Element] = []
+    kept: set = set()
     for node in sorted(set(found), key=lambda n: order.get(n, 0)):
-        if not any(o is node or any(a is o for a in node.iterancestors()) for o in outermost):
+        if not any(a in kept for a in node.iterancestors()):
             outermost.append(node)
+            kept.add(node)
     return outermost
 
 

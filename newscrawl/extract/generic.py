@@ -7,9 +7,9 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from ..text.byline import byline_names
-from .blocks import squash, text
-from .queries import xpath
+from newscrawl.extract.blocks import squash, text
+from newscrawl.extract.queries import xpath
+from newscrawl.text.byline import byline_names
 
 DATE_HINTS = ("date", "time", "publish", "posted", "created")
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from .queries import xpath
+from newscrawl.extract.queries import xpath
 
 ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
                  "OpinionNewsArticle", "BlogPosting", "WebPage", "ReviewNewsArticle", "LiveBlogPosting"}

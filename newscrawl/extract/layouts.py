@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .blocks import paragraphs, text
-from .queries import css
+from newscrawl.extract.blocks import paragraphs, text
+from newscrawl.extract.queries import css
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ..text.byline import byline_names
-from .queries import xpath
+from newscrawl.extract.queries import xpath
+from newscrawl.text.byline import byline_names
 
 PUBLISHED_KEYS = ("article:published_time", "og:published_time", "datePublished", "pubdate",
                   "publishdate", "publish-date", "date", "dc.date", "dc.date.issued",

@@ -7,7 +7,7 @@ and reads most matches once, so it works on the parsed tree directly."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from lxml import etree
 from parsel.csstranslator import css2xpath
@@ -38,12 +38,12 @@ def parse_html(html: str) -> etree._Element:
     return root if root is not None else etree.fromstring(b"<html/>", parser=parser)
 
 
-@lru_cache(maxsize=None)
+@cache
 def xpath(query: str) -> etree.XPath:
     return etree.XPath(query, smart_strings=False)
 
 
-@lru_cache(maxsize=None)
+@cache
 def css(query: str) -> etree.XPath:
     """A CSS selector in parsel's dialect, translated to XPath once."""
     return xpath(attribute_first(css2xpath(query)))

@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-from . import MIRROR_DIR
-from .build import build
-from .faults import plan
-from .server import MirrorOptions, make_server
-from .standard import build_standard
+from newscrawl.mirror import MIRROR_DIR
+from newscrawl.mirror.build import build
+from newscrawl.mirror.faults import plan
+from newscrawl.mirror.server import MirrorOptions, make_server
+from newscrawl.mirror.standard import build_standard
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     # from a checkout: --out newscrawl/mirror/elaph).
     make.add_argument("--out", type=Path, required=True)
     make.add_argument("--count", type=int, default=120, help="number of articles")
-    make.add_argument("--published-until", type=lambda v: datetime.fromisoformat(v).replace(tzinfo=timezone.utc),
+    make.add_argument("--published-until", type=lambda v: datetime.fromisoformat(v).replace(tzinfo=UTC),
                       help="YYYY-MM-DD: leave out later stories")
     make.add_argument("--unseen-layout", action="store_true", help="article pages in a markup no site module knows")
     make.add_argument("--markup-seed", type=int, metavar="N",

@@ -16,8 +16,8 @@ from datetime import datetime
 from itertools import islice
 from pathlib import Path
 
-from . import markup, pages
-from .corpus import SECTIONS, SEED_FILE, SEED_ID, Story, build_corpus
+from newscrawl.mirror import markup, pages
+from newscrawl.mirror.corpus import SECTIONS, SEED_FILE, SEED_ID, Story, build_corpus
 
 DEFAULT_OUT = Path(__file__).with_name("elaph")
 PER_PAGE = 10

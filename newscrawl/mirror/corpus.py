@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from .noise import KINDS as NOISE_KINDS
+from newscrawl.mirror.noise import KINDS as NOISE_KINDS
 
 SEED_FILE = Path(__file__).with_name("seed_2018.txt")
 SEED_ID = 1196093
-SEED_PUBLISHED = datetime(2018, 3, 21, 14, 20, tzinfo=timezone.utc)
+SEED_PUBLISHED = datetime(2018, 3, 21, 14, 20, tzinfo=UTC)
 
 SECTIONS = ("News", "Politics", "Economics", "Sports", "Oyoon", "NewsPapers", "Opinion")
 # 2018 pages predate the JSON API and the current markup.
-CURRENT_LAYOUT_FROM = datetime(2019, 1, 1, tzinfo=timezone.utc)
+CURRENT_LAYOUT_FROM = datetime(2019, 1, 1, tzinfo=UTC)
 
 CITIES = ("بيروت", "الرياض", "القاهرة", "لندن", "دبي", "بغداد", "عمّان", "الرباط", "تونس",
           "الكويت", "باريس", "واشنطن", "جدة", "الدوحة", "الجزائر", "دمشق", "أبوظبي", "موسكو")
@@ -44,7 +44,8 @@ HEADLINES = {
              "{n} قتيلاً في انفجار قرب {city}", "{actor} يدعو من {city} إلى وقف التصعيد"),
     "Politics": ("{actor} يناقش قانون الانتخابات في جلسة {city}", "{actor} يطالب بحوار وطني شامل في {city}",
                  "{actor} يعلن خطة من {n} بنود لحل الأزمة", "{actor} يرفض مشروع القرار بشأن {city}"),
-    "Economics": ("{actor} يرفع توقعات النمو إلى {n} في المئة", "{actor} يعلن استثمارات بقيمة {n} مليار دولار في {city}",
+    "Economics": ("{actor} يرفع توقعات النمو إلى {n} في المئة",
+                  "{actor} يعلن استثمارات بقيمة {n} مليار دولار في {city}",
                   "{actor} يبقي أسعار الفائدة دون تغيير للشهر {n}", "{actor} يتوقع تراجع التضخم في {city}"),
     "Sports": ("{actor} يفوز على ضيفه بنتيجة {n}-1", "{actor} يستعد لمواجهة حاسمة في {city}",
                "{actor} يتعاقد مع مدرب جديد لمدة {n} مواسم", "{actor} يتأهل إلى الدور ربع النهائي في {city}"),
@@ -96,7 +97,7 @@ class Story:
     noise: str = ""
     furniture_in_body: bool = False
     # The truth about repeats: the headline of the story this one duplicates, or
-    # continues as a follow-up (see newscrawl.dedup for the policy).
+    # continues as a follow-up (see newscrawl.archive.dedup for the policy).
     duplicate_of: str | None = None
     followup_of: str | None = None
 
@@ -125,8 +126,8 @@ def seed_story() -> Story:
 def build_corpus(count: int = 120, seed: int = 2018) -> list[Story]:
     """``count`` stories, oldest first, IDs increasing with time like the real site's."""
     rng = random.Random(seed)
-    start = datetime(2016, 1, 3, 8, 0, tzinfo=timezone.utc)
-    end = datetime(2026, 11, 20, 18, 0, tzinfo=timezone.utc)
+    start = datetime(2016, 1, 3, 8, 0, tzinfo=UTC)
+    end = datetime(2026, 11, 20, 18, 0, tzinfo=UTC)
     step = (end - start) / count
     seen_headlines = {seed_story().headline}
     stories = [seed_story()]
@@ -177,7 +178,7 @@ def _repeats(rng: random.Random, stories: list[Story]) -> list[Story]:
     original = next((s for s in current if s.section == "News" and s.published.year == 2022), current[0])
     reposted = next((s for s in current if s.section == "Politics" and s.published.year == 2023), current[-1])
     oil, gold = "أسعار النفط اليوم", "أسعار الذهب اليوم"
-    hostile = _story(rng, "News", datetime(2025, 2, 1, 10, 0, tzinfo=timezone.utc),
+    hostile = _story(rng, "News", datetime(2025, 2, 1, 10, 0, tzinfo=UTC),
                      '=HYPERLINK("https://evil.example/","اضغط هنا") عرض خاص',
                      summary="@الحساب الرسمي: تفاصيل العرض \"الخاص\" بين علامتي تنصيص")
     hostile.paragraphs.insert(1, '+966 هو رمز الاتصال الدولي للسعودية، وقال المتحدث: "سنرد على الجميع".')
@@ -190,8 +191,8 @@ def _repeats(rng: random.Random, stories: list[Story]) -> list[Story]:
         # The first toll of the seed's attack; the seed (62 dead) is its follow-up.
         first_toll,
         # A follow-up hours later, the toll updated.
-        _story(rng, "News", datetime(2024, 3, 5, 9, 0, tzinfo=timezone.utc), "مقتل 12 شخصاً في انفجار قرب بغداد"),
-        _story(rng, "News", datetime(2024, 3, 5, 15, 30, tzinfo=timezone.utc), "مقتل 19 شخصاً في انفجار قرب بغداد",
+        _story(rng, "News", datetime(2024, 3, 5, 9, 0, tzinfo=UTC), "مقتل 12 شخصاً في انفجار قرب بغداد"),
+        _story(rng, "News", datetime(2024, 3, 5, 15, 30, tzinfo=UTC), "مقتل 19 شخصاً في انفجار قرب بغداد",
                followup_of="مقتل 12 شخصاً في انفجار قرب بغداد"),
         # The press review republishes a News story the next day: same text, other URL.
         _story(rng, "NewsPapers", original.published + timedelta(days=1), original.headline + " | إيلاف",
@@ -201,12 +202,12 @@ def _repeats(rng: random.Random, stories: list[Story]) -> list[Story]:
                reposted.headline.replace("أ", "ا").replace("إ", "ا").replace("يعلن", "يُعلن").replace("يبحث", "يَبحث"),
                paragraphs=list(reposted.paragraphs), dateline=reposted.dateline, duplicate_of=reposted.headline),
         # A recurring headline months apart: three different stories.
-        _story(rng, "Economics", datetime(2021, 3, 2, 8, 0, tzinfo=timezone.utc), oil),
-        _story(rng, "Economics", datetime(2021, 9, 14, 8, 0, tzinfo=timezone.utc), oil),
-        _story(rng, "Economics", datetime(2022, 5, 20, 8, 0, tzinfo=timezone.utc), oil),
+        _story(rng, "Economics", datetime(2021, 3, 2, 8, 0, tzinfo=UTC), oil),
+        _story(rng, "Economics", datetime(2021, 9, 14, 8, 0, tzinfo=UTC), oil),
+        _story(rng, "Economics", datetime(2022, 5, 20, 8, 0, tzinfo=UTC), oil),
         # The same headline two days apart over clearly different stories: both kept.
-        _story(rng, "Economics", datetime(2023, 4, 10, 8, 0, tzinfo=timezone.utc), gold),
-        _story(rng, "Economics", datetime(2023, 4, 12, 8, 0, tzinfo=timezone.utc), gold),
+        _story(rng, "Economics", datetime(2023, 4, 10, 8, 0, tzinfo=UTC), gold),
+        _story(rng, "Economics", datetime(2023, 4, 12, 8, 0, tzinfo=UTC), gold),
     ]
 
 

@@ -47,7 +47,7 @@ def plan(articles: list[dict]) -> dict[str, str]:
                 and a["id"] != 1196093 and a["layout"] == "current"]
     kinds = [kind for kind in KINDS for _ in range(PER_KIND)]
     step = max(1, len(eligible) // len(kinds))
-    return {article["path"]: kind for article, kind in zip(eligible[::step], kinds)}
+    return {article["path"]: kind for article, kind in zip(eligible[::step], kinds, strict=False)}
 
 
 def reachable(kind: str | None) -> bool:

@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from html import escape
 
-from . import vocab as V
-from .comments import comment_text, thread_size
-from .corpus import Story
-from .pages import GULF, LEVANTINE, LONDON, REAL_ORIGIN, WEEKDAYS, _text, image_url
+from newscrawl.mirror import vocab as V
+from newscrawl.mirror.comments import comment_text, thread_size
+from newscrawl.mirror.corpus import Story
+from newscrawl.mirror.pages import GULF, LEVANTINE, LONDON, REAL_ORIGIN, WEEKDAYS, _text, image_url
 
 ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 BR_STYLES = ("br2", "br1", "p-br")
@@ -295,7 +295,7 @@ def _jsonld(ctx: Ctx, authors: list[str], dated: bool) -> str:
         ids = [f"{REAL_ORIGIN}/#/schema/person/{ctx.token(10).lower()}" for _ in people]
         data["author"] = [{"@id": i} for i in ids] if len(ids) > 1 else {"@id": ids[0]}
         del data["@context"]
-        nodes = [dict(p, **{"@id": i}) for p, i in zip(people, ids)]
+        nodes = [dict(p, **{"@id": i}) for p, i in zip(people, ids, strict=True)]
         website = {"@type": "WebSite", "name": V.SITE, "url": REAL_ORIGIN}
         data = {"@context": "https://schema.org", "@graph": [data, *nodes, website]}
     text = json.dumps(data, ensure_ascii=ctx.chance(0.3), indent=ctx.pick((None, 2)))
@@ -554,7 +554,7 @@ def _body(ctx: Ctx, dateline: str | None, byline_in_body: str | None) -> tuple[s
             out.append(f'<p><span style="{span_style}">{html}</span></p>')
     if style == "p-br":  # one <p> holds the text; a box closes it and opens the next
         merged, run = [], []
-        for (kind, _), html in zip(pieces, out):
+        for (kind, _), html in zip(pieces, out, strict=True):
             if kind != "box":
                 run.append(html)
                 continue
@@ -573,7 +573,7 @@ def _body(ctx: Ctx, dateline: str | None, byline_in_body: str | None) -> tuple[s
     ctx.markup["body"] = f"{tag}.{body_cls.split()[0]}" + (f"#{body_id}" if body_id else "")
     if style == "split":  # several containers of one class, the boxes between them
         chunks, run = [], []
-        for (kind, _), html in zip(pieces, out):
+        for (kind, _), html in zip(pieces, out, strict=True):
             if kind == "para":
                 run.append(html)
                 continue

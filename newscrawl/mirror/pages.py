@@ -11,8 +11,8 @@ from datetime import datetime
 from html import escape
 from zoneinfo import ZoneInfo
 
-from . import noise
-from .corpus import Story
+from newscrawl.mirror import noise
+from newscrawl.mirror.corpus import Story
 
 REAL_ORIGIN = "https://elaph.com"
 LONDON = ZoneInfo("Europe/London")

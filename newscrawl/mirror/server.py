@@ -16,7 +16,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from . import faults
+from newscrawl.mirror import faults
 
 
 class MirrorHandler(SimpleHTTPRequestHandler):
@@ -67,7 +67,7 @@ class MirrorHandler(SimpleHTTPRequestHandler):
     def page(self, path: str) -> str:
         return Path(self.translate_path(path)).read_text(encoding="utf-8")
 
-    def faulty(self, path: str, options: "MirrorOptions") -> bool:
+    def faulty(self, path: str, options: MirrorOptions) -> bool:
         """Answer ``path`` as the fault plan says; False to serve it normally."""
         if path == "/robots.txt":
             disallowed = [p for p, k in options.faults.items() if k == "robots_disallowed"]

@@ -3,6 +3,6 @@ newscrawl.sites.spec.Site named SITE. Registering it here gives it a spider:
 `scrapy crawl <name>`.
 """
 
-from . import alarabiya, elaph
+from newscrawl.sites import alarabiya, elaph
 
 SITES = {site.name: site for site in (elaph.SITE, alarabiya.SITE)}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .spec import Site
+from newscrawl.sites.spec import Site
 
 SITE = Site(
     name="alarabiya",

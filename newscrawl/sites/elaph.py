@@ -11,10 +11,10 @@ generic extractor.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from ..extract.layouts import Layout
-from .spec import ListingApi, Site
+from newscrawl.extract.layouts import Layout
+from newscrawl.sites.spec import ListingApi, Site
 
 SECTIONS = ("News", "Politics", "Economics", "Sports", "Oyoon", "NewsPapers", "Opinion")
 SECTION_LABELS = ("أخبار", "سياسة", "اقتصاد", "رياضة", "ثقافات", "عيون وآذان", "جريدة الجرائد", "آراء")
@@ -62,7 +62,7 @@ def api_entries(payload) -> list[tuple[str, datetime | None]]:
     entries = []
     for entry in payload["data"]:
         try:
-            published = datetime.fromtimestamp(int(entry["RelativeTime"]), tz=timezone.utc)
+            published = datetime.fromtimestamp(int(entry["RelativeTime"]), tz=UTC)
         except (KeyError, TypeError, ValueError):
             published = None
         entries.append((str(entry.get("PostingURL", "")), published))

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from w3lib.url import url_query_cleaner
 
-from .spec import Site
+from newscrawl.sites.spec import Site
 
 TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|dclid|mc_cid|mc_eid|ocid|ref|ref_src|cmpid|__twitter_impression|amp)$")
 NOT_ARTICLES = re.compile(
@@ -44,7 +44,8 @@ class GenericSite(Site):
     def canonical_url(self, url: str, origin: str | None = None) -> str | None:
         """The URL without tracking parameters or fragment, on this site; None elsewhere."""
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or parts.hostname not in (*self.hosts, urlsplit(origin or "").hostname):
+        if (parts.scheme not in ("http", "https")
+                or parts.hostname not in (*self.hosts, urlsplit(origin or "").hostname)):
             return None
         return url_query_cleaner(urlunsplit(parts._replace(fragment="")),
                                  [k for k in _query_keys(parts.query) if TRACKING.match(k)], remove=True)

@@ -7,8 +7,8 @@ RSS or Atom), and "html" (the home page, the section pages it links, -a start_ur
 with pagination). HTML listings start once the others are done, so the dates that APIs,
 sitemaps and feeds carry reach the articles first.
 
-The spider only routes: listings are read by newscrawl.listing and the site module,
-what to fetch and where paging stops is newscrawl.frontier's, pages are read by
+The spider only routes: listings are read by newscrawl.fetch.listing and the site module,
+what to fetch and where paging stops is newscrawl.fetch.frontier's, pages are read by
 newscrawl.extract, and the crawl's one archive store (newscrawl.archive.crawl_archive)
 is handed to each.
 """
@@ -16,7 +16,7 @@ is handed to each.
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
@@ -29,17 +29,17 @@ from scrapy.utils.sitemap import sitemap_urls_from_robots
 
 from newscrawl import __version__
 from newscrawl.archive import crawl_archive
-from newscrawl.assemble import build_article, published_date
 from newscrawl.extract import EXTRACTOR_VERSION
+from newscrawl.extract.assemble import build_article, published_date
 from newscrawl.extract.chain import extract_article
-from newscrawl.frontier import Fetch, Frontier, Walk
+from newscrawl.fetch.frontier import Fetch, Frontier, Walk
+from newscrawl.fetch.listing import article_links, read_feed, read_listing, read_sitemap
+from newscrawl.fetch.params import CrawlParams, parse_params
 from newscrawl.items import Article
-from newscrawl.listing import article_links, read_feed, read_listing, read_sitemap
-from newscrawl.params import CrawlParams, parse_params
 from newscrawl.pipelines import Rejected
+from newscrawl.raw.warc import responses, warc_files
 from newscrawl.signals import article_unreachable, page_not_an_article
 from newscrawl.sites.spec import Site
-from newscrawl.warc import responses, warc_files
 
 ARTICLE_PRIORITY = 10
 
@@ -59,7 +59,8 @@ class SiteSpider(scrapy.Spider):
         self.origin = self.params.base_url or self.site.origin
         self.zone = ZoneInfo(self.site.timezone)
         self.languages = self.params.languages or self.site.languages
-        hosts = {urlsplit(self.origin).hostname, *self.site.all_hosts, *(urlsplit(u).hostname for u in self.params.start_urls)}
+        hosts = {urlsplit(self.origin).hostname, *self.site.all_hosts,
+                 *(urlsplit(u).hostname for u in self.params.start_urls)}
         if "api" in self.site.sources:
             hosts.add(urlsplit(self.site.api.origin).hostname)
         self.allowed_domains = sorted(h for h in hosts if h)
@@ -103,7 +104,7 @@ class SiteSpider(scrapy.Spider):
             if exception.not_an_article:  # no headline, or not an article's length of text
                 self._not_an_article(url, exception.reason)
             else:
-                self.archive.record_failure(url, f"not archived: {exception}"[:200], datetime.now(timezone.utc))
+                self.archive.record_failure(url, f"not archived: {exception}"[:200], datetime.now(UTC))
 
     @classmethod
     def update_settings(cls, settings):
@@ -114,7 +115,7 @@ class SiteSpider(scrapy.Spider):
                          priority="spider")
 
     def record_redirects(self):
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         for alias, target in self.redirect_aliases.items():
             archived = self.archive.by_url(target)
             if archived:
@@ -127,7 +128,7 @@ class SiteSpider(scrapy.Spider):
         state = getattr(self, "state", {})
         if self.job_started is None:
             self.job_started = datetime.fromisoformat(state.setdefault(
-                "job_started", datetime.now(timezone.utc).isoformat()))
+                "job_started", datetime.now(UTC).isoformat()))
         # Walks begun by runs before this job will never complete: what they saw is
         # walked again by this one.
         self.frontier.forget_old_walks(self.job_started)
@@ -154,7 +155,7 @@ class SiteSpider(scrapy.Spider):
                 yield self._feed_request(urljoin(self.origin + "/", path))
 
     def _imported(self):
-        """Requests answered from the response records of -a warc= files (newscrawl.warc)
+        """Requests answered from the response records of -a warc= files (newscrawl.raw.warc)
         that are article pages of this site; other records are counted and skipped."""
         stats, problems = self.crawler.stats, []
         for path in self.params.warc:
@@ -334,18 +335,18 @@ class SiteSpider(scrapy.Spider):
         response = getattr(error, "response", None)
         if isinstance(error, IgnoreRequest) and "robots.txt" in str(error).lower():
             # Not ours to fetch: remembered (so it stops counting as new), not reported.
-            self.archive.record_failure(failure.request.url, "forbidden by robots.txt", datetime.now(timezone.utc))
+            self.archive.record_failure(failure.request.url, "forbidden by robots.txt", datetime.now(UTC))
             return
         reason = f"HTTP {response.status}" if response is not None else f"{type(error).__name__}: {error}".strip()
         self._unreachable(failure.request.url, reason[:200])
 
     def _not_an_article(self, url: str, reason: str) -> None:
         self.crawler.stats.inc_value("newscrawl/skipped/not_an_article")
-        self.archive.record_failure(url, f"not an article: {reason}"[:200], datetime.now(timezone.utc))
+        self.archive.record_failure(url, f"not an article: {reason}"[:200], datetime.now(UTC))
         self.crawler.signals.send_catch_log(page_not_an_article, url=url, reason=reason)
 
     def _unreachable(self, url: str, reason: str) -> None:
-        self.archive.record_failure(url, reason, datetime.now(timezone.utc))
+        self.archive.record_failure(url, reason, datetime.now(UTC))
         self.crawler.signals.send_catch_log(article_unreachable, url=url, reason=reason)
         self.crawler.stats.inc_value("newscrawl/articles/unreachable")
 
@@ -391,4 +392,4 @@ def _instant(parsed) -> datetime | None:
     if parsed is None or parsed.precision == "month":
         return None
     value = parsed.value
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)

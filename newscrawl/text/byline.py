@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .dateline import PLACES
+from newscrawl.text.dateline import PLACES
 
 # «بقلم: فلان», «كتب - فلان», «كتبت فلانة», «إعداد: …», «By …» and its kin in other languages.
 _LABEL = re.compile(r"^(?:بقلم|كتب|كتبت|إعداد|اعداد|تقرير|حوار|تحرير|متابعة|ترجمة|by|von|par|por|di|door|av)"

@@ -5,28 +5,32 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from .dateline import dateline_alone, split_dateline
+from newscrawl.text.dateline import dateline_alone, split_dateline
+from newscrawl.text.furniture import RULES, Rule, remove_furniture
+from newscrawl.text.unicode import clean_inline
 
 # At most this many short lines may stand above a dateline.
 _HEADER_LINES = 5
 _HEADER_WORDS = 12
-from .furniture import remove_furniture
-from .unicode import clean_inline
 
 
-def clean_paragraphs(paragraphs: Iterable[str], site_patterns: Iterable[re.Pattern] = ()) -> list[str]:
-    """Each paragraph cleaned of noise; empty paragraphs and furniture dropped."""
+def clean_paragraphs(paragraphs: Iterable[str], site_patterns: Iterable[re.Pattern] = (),
+                     rules: tuple[Rule, ...] = RULES) -> list[str]:
+    """Each paragraph cleaned of noise; empty paragraphs and furniture dropped (by the
+    furniture ``rules``, default all of them, and the site's patterns)."""
     cleaned = [p for p in (clean_inline(p) for p in paragraphs) if p]
-    return remove_furniture(cleaned, site_patterns)
+    return remove_furniture(cleaned, site_patterns, rules)
 
 
-def clean_body(body: str, site_patterns: Iterable[re.Pattern] = ()) -> tuple[str | None, list[str]]:
+def clean_body(body: str, site_patterns: Iterable[re.Pattern] = (),
+               rules: tuple[Rule, ...] = RULES) -> tuple[str | None, list[str]]:
     """A body (paragraphs separated by blank lines) → (dateline, clean paragraphs).
 
     The dateline is taken from the paragraph that opens the story — the first, or the
     first below a few short page lines (dropped with it) — and the rest of that paragraph
-    stays its first paragraph; a dateline in a block of its own is taken whole."""
-    paragraphs = clean_paragraphs(re.split(r"\n\s*\n", body or ""), site_patterns)
+    stays its first paragraph; a dateline in a block of its own is taken whole. ``rules``:
+    the furniture rules to apply (default all; a leave-one-out score passes a subset)."""
+    paragraphs = clean_paragraphs(re.split(r"\n\s*\n", body or ""), site_patterns, rules)
     if not paragraphs:
         return None, []
     # The dateline opens the article: a few short lines above it (a crumb, a date, a

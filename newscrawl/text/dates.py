@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 import dateparser
 from hijridate import Hijri
 
-from .arabic import ascii_digits, fold_letters, remove_marks
+from newscrawl.text.arabic import ascii_digits, fold_letters, remove_marks
 
 __all__ = ["ParsedDate", "parse_date"]
 
@@ -199,7 +199,7 @@ def _take_zone(form: str) -> tuple[tzinfo | None, str]:
         return ZoneInfo(_CITY_ZONES[match.group(1)]), form[: match.start()] + " " + form[match.end():]
     match = _ZONE_UTC.search(form)
     if match:
-        return timezone.utc, form[: match.start()] + " " + form[match.end():]
+        return UTC, form[: match.start()] + " " + form[match.end():]
     return None, form
 
 

@@ -10,8 +10,8 @@ import hashlib
 import re
 from functools import lru_cache
 
-from .arabic import ascii_digits, fold_letters, remove_marks, strip_site_name
-from .unicode import clean_inline
+from newscrawl.text.arabic import ascii_digits, fold_letters, remove_marks, strip_site_name
+from newscrawl.text.unicode import clean_inline
 
 # Everything that is not a letter or digit (punctuation, symbols, spaces) breaks words.
 _BREAKS = re.compile(r"[\W_]+")

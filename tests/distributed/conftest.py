@@ -14,15 +14,11 @@ import psycopg
 import pytest
 import redis
 
+from tests.conftest import missing
+
 POSTGRES_URL = os.environ.get("NEWSCRAWL_TEST_POSTGRES_URL", "postgresql://newscrawl:newscrawl@127.0.0.1:5432/newscrawl")
 REDIS_URL = os.environ.get("NEWSCRAWL_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 HOW = "start the servers with scripts/local-servers (as .ci/run does)"
-
-
-def missing(problem: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(problem)
-    pytest.skip(problem)
 
 
 def _postgres_problem() -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import redis
 
-from newscrawl.distributed import CLAIM, ENQUEUE, PENDING, RECLAIM
+from newscrawl.run.distributed import CLAIM, ENQUEUE, PENDING, RECLAIM
 
 
 def keys(prefix: str) -> dict[str, str]:

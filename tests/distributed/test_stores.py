@@ -4,15 +4,15 @@ several writers deciding about copies of one story at the same moment."""
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from newscrawl.archive import ArchiveError, open_store
-from newscrawl.archiving import archive_story
-from newscrawl.dedup import StoryRef, search_span
+from newscrawl.archive.archiving import archive_story
+from newscrawl.archive.dedup import StoryRef, search_span
 
-T0 = datetime(2024, 3, 5, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2024, 3, 5, 9, 0, tzinfo=UTC)
 WINDOW = timedelta(days=7)
 BODY = "قال مسؤولون إن الحكومة أقرت الموازنة الجديدة بعد نقاش طويل في البرلمان استمر ثلاثة أيام متتالية"
 
@@ -72,14 +72,47 @@ def test_the_store_contract(store_url):
     assert open_store(store_url).count() == 2  # committed, and the schema is accepted again
 
 
+def test_rows_merge_and_split_with_their_aliases_and_pages(store_url):
+    """What re-extraction does when a dedup decision changes (newscrawl.raw.reextract)."""
+    store = open_store(store_url)
+    first_id, first = store.add({**article(1), "warc_record": "a.warc.gz#10"}, headline_key="عنوان الخبر",
+                                content_hash="h1", published_at=T0, tokens=["عنوان"], story_id=None, seen_at=T0)
+    second_id, _ = store.add({**article(2), "warc_record": "a.warc.gz#20", "listing_time": T0.isoformat()},
+                             headline_key="عنوان الخبر", content_hash="h1", published_at=T0, tokens=["عنوان"],
+                             story_id=None, seen_at=T0)
+    store.touch(second_id, T0, alias="https://x.test/2?amp", reason="redirect")
+    store.touch(second_id, T0, alias="https://x.test/3", reason="headline", page=("a.warc.gz#30", None))
+
+    store.merge(second_id, first_id, "headline")
+    assert store.count() == 1 and store.by_url("https://x.test/2").id == first_id
+    assert store.by_url("https://x.test/2?amp").id == first_id  # its aliases follow it
+    pages = {p["url"]: (p["article_id"], p["warc_record"], p["listing_time"]) for p in store.alias_pages([first_id])}
+    assert pages == {"https://x.test/2": (first_id, "a.warc.gz#20", T0.isoformat()),
+                     "https://x.test/3": (first_id, "a.warc.gz#30", None)}
+    assert [r["url"] for r in store.articles(query="الحكومة")] == ["https://x.test/1"]  # its index entry goes too
+
+    third_id, third = store.split("https://x.test/3", {**article(3, "عنوان ثالث"), "warc_record": "a.warc.gz#30"},
+                                  headline_key="عنوان ثالث", content_hash="h3", published_at=T0,
+                                  tokens=["ثالث"], seen_at=T0)
+    assert third == third_id and store.by_url("https://x.test/3").id == third_id
+    store.set_story(third_id, first)
+    rows, aliases = store.stories()
+    assert rows == {"https://x.test/1": (first_id, first), "https://x.test/3": (third_id, first)}
+    assert aliases == {"https://x.test/2": ("headline", "https://x.test/1"),
+                       "https://x.test/2?amp": ("redirect", "https://x.test/1")}
+    store.point_alias("https://x.test/2", third_id)
+    assert store.by_url("https://x.test/2").id == third_id
+    store.close()
+
+
 def test_candidates_reach_month_dated_stories_and_no_further(store_url):
     store = open_store(store_url)
-    for n, published, precision in ((1, datetime(2024, 3, 1, tzinfo=timezone.utc), "month"),
-                                    (2, datetime(2024, 3, 5, 9, tzinfo=timezone.utc), "datetime"),
-                                    (3, datetime(2024, 3, 20, 9, tzinfo=timezone.utc), "datetime")):
+    for n, published, precision in ((1, datetime(2024, 3, 1, tzinfo=UTC), "month"),
+                                    (2, datetime(2024, 3, 5, 9, tzinfo=UTC), "datetime"),
+                                    (3, datetime(2024, 3, 20, 9, tzinfo=UTC), "datetime")):
         store.add({**article(n), "published_precision": precision}, headline_key="عنوان الخبر", content_hash="h",
                   published_at=published, tokens=["عنوان"], story_id=None, seen_at=T0)
-    when = datetime(2024, 3, 25, 9, tzinfo=timezone.utc)
+    when = datetime(2024, 3, 25, 9, tzinfo=UTC)
     incoming = StoryRef("https://x.test/new", "خبر آخر", BODY, when, "datetime")
     span = search_span(incoming, WINDOW)
     for tokens in (["عنوان"], []):  # by a shared token, and by the same key

@@ -11,6 +11,7 @@ import signal
 import sqlite3
 import subprocess
 import time
+from datetime import UTC
 
 import pytest
 
@@ -142,12 +143,12 @@ def test_html_listings_are_covered_by_the_urls_they_list_not_by_page_numbers(tmp
     """A trial run covers page 1 of a listing; the site then publishes more stories, which
     push the trial's stories onto later pages. The next plain run still reaches everything,
     and the one after it reads only the first page of each listing."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from newscrawl.mirror.build import build
 
     root = tmp_path / "mirror"
-    build(root, published_until=datetime(2024, 6, 30, tzinfo=timezone.utc))
+    build(root, published_until=datetime(2024, 6, 30, tzinfo=UTC))
     log = tmp_path / "access.log"
     process, url = serve(root, "--access-log", str(log))
     try:

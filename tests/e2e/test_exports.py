@@ -70,7 +70,8 @@ def test_search_finds_stories_holding_every_word_as_a_reader_reads_them(mirror_c
     typed = headline.replace("ة", "ه").replace("أ", "ا").replace("إ", "ا")
     done = run_export(mirror_crawl.workdir, "-o", str(tmp_path / "found.jsonl"), "--query", typed)
     assert done.returncode == 0, done.stderr
-    rows = [__import__("json").loads(line) for line in (tmp_path / "found.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [__import__("json").loads(line)
+            for line in (tmp_path / "found.jsonl").read_text(encoding="utf-8").splitlines()]
     assert headline in [r["headline"] for r in rows]
     wanted = set(search_terms(typed))
     for row in rows:

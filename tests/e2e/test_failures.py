@@ -40,7 +40,7 @@ def test_a_full_disk_stops_the_crawl_with_one_line_and_loses_nothing(served, tmp
     kept = len(archived_urls(tmp_path))
     assert f"stopped after archiving {kept} stories this run, which are kept" in last
     assert kept < len(mirror.story_groups())
-    assert "Traceback" not in done.stderr.split("[newscrawl.middlewares] ERROR: stopping")[0]
+    assert "Traceback" not in done.stderr.split("[newscrawl.fetch.middlewares] ERROR: stopping")[0]
     # Space freed: the next plain run archives every story exactly once.
     plain = run_crawl(tmp_path, "-a", f"base_url={mirror.url}")
     assert plain.returncode == 0, plain.stderr[-3000:]

@@ -18,7 +18,8 @@ ARTICLE = re.compile(r"^/(?:amp/)?Web/[A-Za-z]+/\d{4}/\d{1,2}/\d+\.html?")
 
 
 def summaries(workdir):
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted((workdir / "archive/elaph").glob("*.summary.json"))]
+    return [json.loads(p.read_text(encoding="utf-8"))
+            for p in sorted((workdir / "archive/elaph").glob("*.summary.json"))]
 
 
 def test_second_run_requests_listing_pages_only(served, tmp_path):
@@ -55,7 +56,8 @@ def test_refresh_fetches_archived_articles_again_without_duplicating(served, tmp
 def test_a_second_run_is_refused_while_the_first_holds_the_lock(served, tmp_path):
     mirror = served("--delay", "0.2")
     first = subprocess.Popen(crawl_command("elaph", "-a", f"base_url={mirror.url}", "-a", "sections=News"),
-                             cwd=tmp_path, env=scrapy_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                             cwd=tmp_path, env=scrapy_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             text=True)
     lock = tmp_path / "archive" / "newscrawl.sqlite3.elaph.lock"
     deadline = time.monotonic() + 30
     while not (lock.exists() and "pid" in lock.read_text()) and time.monotonic() < deadline:

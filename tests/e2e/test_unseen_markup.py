@@ -55,5 +55,5 @@ def test_datelines_and_bylines(scored):
 
 def test_furniture_in_bodies_stays_rare(scored):
     """A floor, not the target (no row with furniture): these pages vary their furniture's
-    wording page by page, which hides it from the site-wide learning (newscrawl.learned)."""
+    wording page by page, which hides it from the site-wide learning (newscrawl.extract.learned)."""
     assert scored["furniture"] / scored["rows"] <= 0.25, scored

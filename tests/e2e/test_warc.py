@@ -28,7 +28,7 @@ def records(path: Path) -> list:
 def test_every_response_is_kept_as_fetched_and_each_row_names_its_record(mirror_crawl, mirror):
     import sqlite3
 
-    from newscrawl.warc import read_response
+    from newscrawl.raw.warc import read_response
 
     folder = mirror_crawl.workdir / "archive" / "elaph" / "warc"
     (warc,) = folder.glob("*.warc.gz")
@@ -157,3 +157,53 @@ def test_reextract_rederives_rows_from_kept_pages_without_the_network(mirror_cra
             {k: v for k, v in row.items() if k != "story_id"}
     again = subprocess.run(command, cwd=work, env=scrapy_env(), capture_output=True, text=True, timeout=300)
     assert "0 changed" in again.stdout
+
+
+def story_state(workdir: Path) -> tuple[dict, dict, list]:
+    """The archive's rows (URL → fields but crawl time and story id), aliases (URL → row
+    URL) and stories (sets of row URLs)."""
+    import sqlite3
+
+    db = sqlite3.connect(workdir / "archive" / "newscrawl.sqlite3")
+    db.row_factory = sqlite3.Row
+    rows = {r["url"]: {k: r[k] for k in ("headline", "body", "published", "section")}
+            for r in db.execute("SELECT * FROM articles")}
+    aliases = dict(db.execute("SELECT a.url, r.url FROM url_aliases a JOIN articles r ON r.id = a.article_id "
+                              "WHERE a.reason != 'redirect'").fetchall())
+    stories: dict = {}
+    for url, story in db.execute("SELECT url, story_id FROM articles"):
+        stories.setdefault(story, set()).add(url)
+    db.close()
+    return rows, aliases, sorted(map(sorted, stories.values()))
+
+
+def test_reextract_merges_and_splits_rows_as_the_dedup_now_decides(mirror, mirror_crawl, tmp_path):
+    """An archive made with a dedup window of zero days keeps the mirror's republished
+    stories as rows of their own; re-extracted with the default window, each republication
+    is merged into its story's earliest copy, and the archive is the one a crawl with that
+    window makes. Re-extracted with zero days again, the copies are split off again."""
+    from tests.conftest import scrapy_env
+
+    narrow = tmp_path / "narrow"
+    narrow.mkdir()
+    crawl = run_crawl(narrow, "-a", f"base_url={mirror.url}", "-s", "NEWSCRAWL_DEDUP_WINDOW_DAYS=0")
+    assert crawl.returncode == 0, crawl.stderr[-2000:]
+    narrow_state = story_state(narrow)
+    default_state = story_state(mirror_crawl.workdir)
+    merged = set(default_state[1]) - set(narrow_state[1])
+    assert len(merged) >= 2 and merged <= set(narrow_state[0])  # rows there, aliases with the default window
+
+    command = [sys.executable, "-m", "scrapy", "reextract", "elaph"]
+    done = subprocess.run(command, cwd=narrow, env=scrapy_env(), capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert f"{len(merged)} merged into the row they copy, 0 split off" in done.stdout
+    assert story_state(narrow) == default_state
+
+    back = subprocess.run([*command, "-s", "NEWSCRAWL_DEDUP_WINDOW_DAYS=0"], cwd=narrow, env=scrapy_env(),
+                          capture_output=True, text=True, timeout=300)
+    assert back.returncode == 0, back.stderr
+    assert f"0 merged into the row they copy, {len(merged)} split off" in back.stdout
+    assert story_state(narrow) == narrow_state
+    again = subprocess.run([*command, "-s", "NEWSCRAWL_DEDUP_WINDOW_DAYS=0"], cwd=narrow, env=scrapy_env(),
+                           capture_output=True, text=True, timeout=300)
+    assert "0 changed" in again.stdout and "0 merged" in again.stdout and "0 split off" in again.stdout

@@ -73,7 +73,7 @@ def test_golden_json_is_text_of_its_page(site_name, page):
     order, and no furniture is among them."""
     import html as html_module
 
-    from newscrawl.htmltext import strip_markup
+    from newscrawl.fetch.htmltext import strip_markup
 
     page_text = " ".join(html_module.unescape(strip_markup(page.read_text(encoding="utf-8"))).split())
     expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))["values"]

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from newscrawl.evaluation import day_right, headline_right, token_f1
 from newscrawl.extract.chain import extract_article
+from newscrawl.extract.evaluation import day_right, headline_right, token_f1
 from newscrawl.text.clean import clean_body
 from newscrawl.text.dates import to_iso
 from newscrawl.text.unicode import clean_inline

@@ -2,7 +2,7 @@
 
 from scrapy.settings import Settings
 
-from newscrawl.addons import Distributed
+from newscrawl.run.addons import Distributed
 
 
 def settings(**values) -> Settings:
@@ -22,7 +22,7 @@ def test_off_by_default():
 
 def test_one_setting_switches_on_the_shared_queue_and_duplicate_filter():
     shared = settings(NEWSCRAWL_REDIS_URL="redis://10.0.0.5:6379/2")
-    assert shared["SCHEDULER"] == "newscrawl.distributed.SharedJobScheduler"
+    assert shared["SCHEDULER"] == "newscrawl.run.distributed.SharedJobScheduler"
     assert shared["DUPEFILTER_CLASS"] == "scrapy_redis.dupefilter.RFPDupeFilter"
     assert shared["REDIS_URL"] == "redis://10.0.0.5:6379/2"
     assert shared["SCHEDULER_QUEUE_KEY"] % {"spider": "elaph"} == "newscrawl:elaph:requests"
@@ -30,5 +30,5 @@ def test_one_setting_switches_on_the_shared_queue_and_duplicate_filter():
 
 def test_the_plugins_own_setting_works_and_explicit_settings_win():
     shared = settings(REDIS_URL="redis://h:6379/0", SCHEDULER_DUPEFILTER_KEY="mine:%(spider)s")
-    assert shared["SCHEDULER"] == "newscrawl.distributed.SharedJobScheduler"
+    assert shared["SCHEDULER"] == "newscrawl.run.distributed.SharedJobScheduler"
     assert shared["SCHEDULER_DUPEFILTER_KEY"] == "mine:%(spider)s"

@@ -1,10 +1,10 @@
-"""newscrawl.blocking: challenge and block pages told from articles."""
+"""newscrawl.fetch.blocking: challenge and block pages told from articles."""
 
 from pathlib import Path
 
 import pytest
 
-from newscrawl.blocking import CHALLENGE_MAX_SIZE, is_challenge
+from newscrawl.fetch.blocking import CHALLENGE_MAX_SIZE, is_challenge
 from newscrawl.mirror.server import CHALLENGE_PAGE
 
 REALPAGES = Path(__file__).resolve().parents[1] / "realpages"

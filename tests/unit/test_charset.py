@@ -1,8 +1,9 @@
 import pytest
 
-from newscrawl.charset import detect_arabic_encoding, true_encoding
+from newscrawl.fetch.charset import detect_arabic_encoding, true_encoding
 
-TEXT = "<html><body><h1>قتل 62 عنصراً من قوات النظام</h1><p>وقال مدير المرصد «ارتفع عدد القتلى» إلى 62، غالبيتهم.</p></body></html>"
+TEXT = ("<html><body><h1>قتل 62 عنصراً من قوات النظام</h1><p>وقال مدير "
+        "المرصد «ارتفع عدد القتلى» إلى 62، غالبيتهم.</p></body></html>")
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "windows-1256", "iso-8859-6"])

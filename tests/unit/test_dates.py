@@ -2,7 +2,7 @@
 
 import csv
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -51,7 +51,7 @@ def test_named_zone_makes_value_aware(text, offset):
 
 def test_zone_word_gives_city_zone():
     value = parse_date("آخر تحديث: الخميس 12 نوفمبر 2009 - 11:59 ص بتوقيت القاهرة", now=NOW).value
-    assert value.astimezone(timezone.utc).strftime("%H:%M") == "09:59"
+    assert value.astimezone(UTC).strftime("%H:%M") == "09:59"
 
 
 @pytest.mark.parametrize("text", ["", "   ", "آخر تحديث", "عدد التعليقات 0", "لا شيء هنا", None])

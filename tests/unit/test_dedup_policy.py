@@ -1,11 +1,11 @@
-"""newscrawl.dedup.decide: the rules, one table row each."""
+"""newscrawl.archive.dedup.decide: the rules, one table row each."""
 
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from newscrawl.dedup import (
+from newscrawl.archive.dedup import (
     StoryRef,
     article_number,
     compared,
@@ -24,9 +24,10 @@ from newscrawl.text.keys import headline_key
 SITE_NAMES = ELAPH.site_names
 
 WINDOW = timedelta(days=7)
-T0 = datetime(2024, 3, 5, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2024, 3, 5, 9, 0, tzinfo=UTC)
 BODY_A = "قال مسؤول في وزارة الداخلية إن الانفجار وقع صباح اليوم قرب سوق شعبي وأدى إلى سقوط ضحايا بين المدنيين."
-BODY_B = "ارتفعت أسعار النفط في التعاملات الآسيوية مع تراجع المخزونات الأميركية وتوقعات بزيادة الطلب العالمي خلال الصيف."
+BODY_B = ("ارتفعت أسعار النفط في التعاملات الآسيوية مع تراجع المخزونات "
+          "الأميركية وتوقعات بزيادة الطلب العالمي خلال الصيف.")
 
 
 def ref(headline, body=BODY_A, when=T0, precision="datetime", url=None, id=None):
@@ -51,7 +52,7 @@ DECISION_CASES = [
     (ref("مقتل 19 شخصاً في انفجار قرب بغداد", when=T0 + timedelta(days=30)), "new", None),
     (ref("افتتاح معرض الكتاب في بغداد", when=T0 + timedelta(days=1)), "new", None),
     # Month precision: the URL's month is all that is known, the window widens by a month.
-    (ref("مقتل 12 شخصاً في انفجار قرب بغداد", when=datetime(2024, 3, 1, tzinfo=timezone.utc),
+    (ref("مقتل 12 شخصاً في انفجار قرب بغداد", when=datetime(2024, 3, 1, tzinfo=UTC),
          precision="month"), "duplicate", "headline"),
 ]
 
@@ -137,23 +138,23 @@ def test_index_tokens_skip_numbers_and_stopwords():
 
 
 def test_search_span_is_narrow_but_reaches_month_dated_stories():
-    span = search_span(ref("عنوان", when=datetime(2024, 3, 25, 12, tzinfo=timezone.utc)), WINDOW)
-    assert (span.low, span.high) == (datetime(2024, 3, 17, 12, tzinfo=timezone.utc),
-                                     datetime(2024, 4, 2, 12, tzinfo=timezone.utc))
+    span = search_span(ref("عنوان", when=datetime(2024, 3, 25, 12, tzinfo=UTC)), WINDOW)
+    assert (span.low, span.high) == (datetime(2024, 3, 17, 12, tzinfo=UTC),
+                                     datetime(2024, 4, 2, 12, tzinfo=UTC))
     # Stories known only to their month are stored at its first moment, up to 31 days off.
-    assert span.month_starts == tuple(datetime(2024, m, 1, tzinfo=timezone.utc) for m in (3, 4, 5))
+    assert span.month_starts == tuple(datetime(2024, m, 1, tzinfo=UTC) for m in (3, 4, 5))
     for month_start in span.month_starts:
-        assert within_window(ref("عنوان", when=datetime(2024, 3, 25, 12, tzinfo=timezone.utc)),
+        assert within_window(ref("عنوان", when=datetime(2024, 3, 25, 12, tzinfo=UTC)),
                              ref("عنوان", when=month_start, precision="month"), WINDOW)
     # Anything dated more precisely outside (low, high) is outside the window.
-    assert not within_window(ref("عنوان", when=datetime(2024, 3, 25, 12, tzinfo=timezone.utc)),
+    assert not within_window(ref("عنوان", when=datetime(2024, 3, 25, 12, tzinfo=UTC)),
                              ref("عنوان", when=span.low - timedelta(seconds=1), precision="day"), WINDOW)
-    december = search_span(ref("عنوان", when=datetime(2024, 12, 20, tzinfo=timezone.utc), precision="day"), WINDOW)
-    assert december.month_starts == (datetime(2024, 12, 1, tzinfo=timezone.utc),
-                                     datetime(2025, 1, 1, tzinfo=timezone.utc))
+    december = search_span(ref("عنوان", when=datetime(2024, 12, 20, tzinfo=UTC), precision="day"), WINDOW)
+    assert december.month_starts == (datetime(2024, 12, 1, tzinfo=UTC),
+                                     datetime(2025, 1, 1, tzinfo=UTC))
 
 
-D = datetime(2024, 3, 5, tzinfo=timezone.utc)
+D = datetime(2024, 3, 5, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("a, b", [

@@ -4,7 +4,7 @@ import io
 import pandas
 import pytest
 
-from newscrawl.exporters import SafeCsvItemExporter, neutralise_cell
+from newscrawl.export.exporters import SafeCsvItemExporter, neutralise_cell
 
 
 @pytest.mark.parametrize("value, safe", [

@@ -3,7 +3,7 @@
 import pytest
 
 from newscrawl.sites.elaph import SITE as elaph
-from newscrawl.text.furniture import is_furniture, remove_furniture
+from newscrawl.text.furniture import GENERIC, GENERIC_RULES, RULES, is_furniture, remove_furniture, rules_not_from
 
 FURNITURE = [
     "عدد التعليقات 0", "التعليقات: 12", "5 تعليقات",
@@ -27,7 +27,8 @@ FURNITURE = [
 SENTENCES = [
     "شارك الآلاف في التظاهرة التي دعت إليها النقابات أمس.",
     "وقال إن عدد التعليقات على المنشور تجاوز 5000 تعليق خلال ساعة.",
-    "اقرأ أيضاً ما كتبه المؤرخون عن تلك الحقبة، قال الكاتب في مقدمة كتابه الذي صدر حديثاً عن دار النشر في بيروت بعد سنوات من البحث في الأرشيف.",
+    "اقرأ أيضاً ما كتبه المؤرخون عن تلك الحقبة، قال الكاتب في مقدمة كتابه "
+    "الذي صدر حديثاً عن دار النشر في بيروت بعد سنوات من البحث في الأرشيف.",
     "وأكد أن جميع الحقوق محفوظة للمواطنين بموجب الدستور.",
     "وتابعوا على مدى ساعات عمليات الإنقاذ في المدينة.",
     "وحذر من أن شروط النشر في الصحف الرسمية باتت أكثر صرامة.",
@@ -76,3 +77,24 @@ def test_a_numbered_list_inside_the_text_stays():
     after = ["وقال المتحدث إن الاتفاق يدخل حيز التنفيذ الشهر المقبل.", "وأضاف أن اللجنة ستجتمع مجدداً."]
     body = ["وتضمن الاتفاق البنود التالية:", *points, *after]
     assert remove_furniture(body) == body
+
+
+CNN_NOTE = "الآراء الواردة أدناه لا تعبر عن رأي موقع CNN بالعربية، بل تعكس وجهات نظر أصحابها فقط."
+
+
+def test_rules_record_their_publishers_and_a_subset_leaves_them_out():
+    assert GENERIC == tuple(rule.pattern for rule in GENERIC_RULES)
+    assert is_furniture(CNN_NOTE) and is_furniture(CNN_NOTE, rules=RULES)
+    without_cnn = rules_not_from("cnnarabic")
+    assert not is_furniture(CNN_NOTE, rules=without_cnn)
+    assert remove_furniture(["فقرة.", CNN_NOTE], rules=without_cnn) == ["فقرة.", CNN_NOTE]
+    # Rules not written from CNN Arabic still apply.
+    assert is_furniture("شروط النشر: عدم الإساءة للكاتب.", rules=without_cnn)
+
+
+def test_a_list_heading_left_out_no_longer_ends_the_body():
+    body = ["فقرة أولى من الخبر.", "الأكثر قراءة", "فقرة بعد العنوان."]
+    assert remove_furniture(body) == body[:1]
+    # Youm7 prints «الأكثر قراءة»: without its rules the heading is text like any other.
+    assert remove_furniture(body, rules=rules_not_from("youm7")) == body
+    assert remove_furniture(body, rules=()) == body

@@ -1,15 +1,15 @@
-"""Site-wide furniture learned from the archive (newscrawl.learned), on a real SQLite store."""
+"""Site-wide furniture learned from the archive (newscrawl.extract.learned), on a real SQLite store."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from newscrawl.archive import open_store
-from newscrawl.archiving import archive_story
-from newscrawl.learned import SiteFurniture
+from newscrawl.archive.archiving import archive_story
+from newscrawl.extract.learned import SiteFurniture
 from newscrawl.text.keys import headline_key
 
-T0 = datetime(2024, 3, 5, 9, tzinfo=timezone.utc)
+T0 = datetime(2024, 3, 5, 9, tzinfo=UTC)
 NOTE = "جميع التعليقات المنشورة تعبر عن رأي كتابها فقط"  # any site's disclaimer under its stories
 TOPICS = ["الاقتصاد", "الرياضة", "الثقافة", "الصحة", "التعليم", "الزراعة", "الطاقة", "النقل", "السياحة", "البيئة"]
 

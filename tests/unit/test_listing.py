@@ -1,7 +1,7 @@
 import pytest
 from parsel import Selector
 
-from newscrawl.listing import next_page_url
+from newscrawl.fetch.listing import next_page_url
 
 URL = "https://site.test/Web/News/"
 

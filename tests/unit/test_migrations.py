@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -62,7 +62,7 @@ def test_a_schema_1_archive_is_upgraded_in_place_keeping_every_row(old_archive):
         assert store.due("elaph", 2) == []
         url = before["articles"][0][2]
         assert store.covered("elaph api News", [url]) == set()
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         store.record_page("w", "elaph api News", now, [url], [], restart=False, complete=True, now=now)
         assert store.covered("elaph api News", [url]) == {url}
         assert store.by_url(url).story_id == before["articles"][0][1]
@@ -112,3 +112,14 @@ def test_the_upgrade_makes_archived_stories_searchable(old_archive):
     finally:
         store.close()
     assert headline in found
+
+
+def test_the_upgrade_gives_the_stories_view_that_scrapy_browse_reads(old_archive):
+    open_store(f"sqlite:///{old_archive}").close()
+    db = sqlite3.connect(old_archive)
+    try:
+        stories = db.execute("SELECT url, month FROM stories ORDER BY url").fetchall()
+        articles = db.execute("SELECT url, SUBSTR(published_at, 1, 7) FROM articles ORDER BY url").fetchall()
+    finally:
+        db.close()
+    assert stories == articles and len(stories) == 111 and stories[0][1]

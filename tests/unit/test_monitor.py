@@ -2,7 +2,7 @@
 
 import pytest
 
-from newscrawl.monitor import summarise
+from newscrawl.run.monitor import summarise
 
 OK = {"downloader/request_count": 100, "downloader/response_status_count/200": 100, "newscrawl/items/seen": 50,
       "newscrawl/items/with_headline": 50, "newscrawl/items/with_body": 50, "newscrawl/items/with_published": 50,

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from newscrawl.params import ArgumentError, parse_params
+from newscrawl.fetch.params import ArgumentError, parse_params
 
 SECTIONS = ("News", "Politics", "Economics")
 

@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from newscrawl.settings_check import known_settings
+from newscrawl.run.settings_check import known_settings
 
 DOC = Path(__file__).parents[2] / "docs" / "settings.md"
 

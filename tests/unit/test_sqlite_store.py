@@ -1,13 +1,13 @@
 """The SQLite store: transactional writes, indexed lookups, refusal of foreign files."""
 
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from newscrawl.archive import ArchiveError, open_store
 
-T0 = datetime(2024, 3, 5, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2024, 3, 5, 9, 0, tzinfo=UTC)
 
 
 def article(n, headline="عنوان"):
@@ -81,7 +81,7 @@ def test_the_earliest_copy_stands_for_a_story_whatever_order_copies_arrive_in(tm
     either order, the archive ends with the same row, the other URL its alias."""
     from datetime import timedelta
 
-    from newscrawl.archiving import archive_story
+    from newscrawl.archive.archiving import archive_story
 
     original = {**article(1), "url": "https://x.test/News/2024/3/1000.html", "published": "2024-03-05T09:00:00+00:00",
                 "published_precision": "datetime", "section": "News"}

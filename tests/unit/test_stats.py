@@ -1,4 +1,4 @@
-"""newscrawl.stats: Scrapy's in-memory stats, counted the same way."""
+"""newscrawl.run.stats: Scrapy's in-memory stats, counted the same way."""
 
 from scrapy.settings import Settings
 from scrapy.statscollectors import MemoryStatsCollector
@@ -6,7 +6,7 @@ from scrapy.utils.misc import load_object
 from scrapy.utils.test import get_crawler
 
 from newscrawl import settings as project_settings
-from newscrawl.stats import StatsCollector
+from newscrawl.run.stats import StatsCollector
 
 
 def operations(stats):

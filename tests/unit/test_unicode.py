@@ -64,8 +64,9 @@ DIGITS = "0123456789٠١٢٣٤٥٦٧٨٩"
 NOISE = ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d",
          "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u061c", "\ufeff"]
 
-word = st.builds(lambda letters, marks: "".join(l + m for l, m in zip(letters, marks)),
-                 st.text(LETTERS, min_size=1, max_size=8), st.lists(st.sampled_from(["", *MARKS]), min_size=8, max_size=8))
+word = st.builds(lambda letters, marks: "".join(letter + m for letter, m in zip(letters, marks, strict=False)),
+                 st.text(LETTERS, min_size=1, max_size=8),
+                 st.lists(st.sampled_from(["", *MARKS]), min_size=8, max_size=8))
 token = st.one_of(word, st.text(DIGITS, min_size=1, max_size=4), st.sampled_from(["،", ".", "؟", "«نعم»", "-"]))
 
 
@@ -82,7 +83,7 @@ def noisy_text(draw):
             w = draw(st.sampled_from(NOISE)) + w
         noisy_words.append(w)
     separators = [draw(st.sampled_from([" ", "  ", "\u00a0", " \u200f", "\u2009"])) for _ in noisy_words]
-    noisy = "".join(w + s for w, s in zip(noisy_words, separators))
+    noisy = "".join(w + s for w, s in zip(noisy_words, separators, strict=True))
     return noisy, truth
 
 

@@ -1,0 +1,99 @@
+"""Site-wide furniture, learned from the archive: a paragraph that recurs on the pages of
+several different stories of one site is that site's furniture — a crumb, a disclaimer,
+posting rules, a newsletter or app prompt — whatever its words, in any language; and a
+line that is the headline of another archived story of the site (with or without a label
+before it: «طالع أيضاً: …») is a most-read, related or read-also list, not the story.
+Evidence is counted per site in the archive (so distributed workers share it), per
+distinct story: a follow-up repeating its own story's paragraphs is not evidence.
+
+``SiteFurniture.clean`` drops from a story's body the paragraphs the evidence already
+names before it is archived; ``record`` adds the story's paragraphs to the evidence;
+``clean_archive`` removes, in place, what became furniture after a story was archived.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newscrawl.text.keys import content_hash, headline_key, paragraph_key
+
+# A paragraph seen on this many distinct stories of a site is furniture. Measured on the
+# bundled mirror: the article paragraphs of its 129 stories recur on at most 4 distinct
+# stories (its corpus reuses sentences, as wire copy does); page furniture recurs on
+# nearly every page. Real wire background paragraphs also recur across a few stories of
+# one event. 6 leaves that margin and still catches a crumb or disclaimer after a handful
+# of pages.
+MIN_STORIES = 6  # the default of NEWSCRAWL_FURNITURE_MIN_STORIES
+# A line of a few words — a label, a prompt, a counter — needs half the evidence: an
+# article's own short lines (a subhead, a sign-off) rarely recur across unrelated stories,
+# and labels are where pages vary their wording most, so each variant recurs less.
+SHORT_WORDS = 6
+# «طالع أيضاً: <headline>»: a label of a few words and a colon before another headline.
+_LABEL = re.compile(r"^[^:：]{1,30}[:：]\s*")
+
+
+def threshold(paragraph: str, min_stories: int) -> int:
+    return max(2, min_stories // 2) if len(paragraph.split()) <= SHORT_WORDS else min_stories
+
+
+def split(body: str) -> list[str]:
+    return [p for p in (body or "").split("\n\n") if p.strip()]
+
+
+class SiteFurniture:
+    def __init__(self, store, site: str, min_stories: int = MIN_STORIES, site_names: tuple[str, ...] = ()):
+        self.store = store
+        self.site = site
+        self.min_stories = min_stories
+        self.site_names = site_names
+
+    def _headline_forms(self, paragraph: str) -> list[str]:
+        forms = [paragraph]
+        label = _LABEL.match(paragraph)
+        if label and len(paragraph[:label.end()].split()) <= 4:
+            forms.append(paragraph[label.end():])
+        return [headline_key(f, self.site_names) for f in forms if len(f.split()) >= 3]
+
+    def _furniture(self, paragraphs: list[str], keys: list[str], counts: dict, own_headline: str) -> list[bool]:
+        forms = [self._headline_forms(p) for p in paragraphs]
+        headlines = self.store.headline_keys(self.site, [f for fs in forms for f in fs]) - {own_headline}
+        return [counts.get(k, 0) >= threshold(p, self.min_stories) or any(f in headlines for f in fs)
+                for p, k, fs in zip(paragraphs, keys, forms, strict=True)]
+
+    def clean(self, body: str, own_headline: str = "", story_id: int | None = None) -> tuple[str, list[str], list[str]]:
+        """(body without known furniture, keys kept, keys dropped); ``own_headline`` is the
+        story's own headline key, never furniture in its own body."""
+        paragraphs = split(body)
+        keys = [paragraph_key(p) for p in paragraphs]
+        counts = self.store.paragraph_stories(self.site, keys, story_id)
+        furniture = self._furniture(paragraphs, keys, counts, own_headline)
+        kept = [(p, k) for p, k, f in zip(paragraphs, keys, furniture, strict=True) if not f]
+        dropped = [k for k, f in zip(keys, furniture, strict=True) if f]
+        return "\n\n".join(p for p, _ in kept), [k for _, k in kept], dropped
+
+    def record(self, article_id: int, story_id: int, kept: list[str], dropped: list[str]) -> None:
+        self.store.record_paragraphs(self.site, article_id, story_id, kept, dropped)
+
+    def clean_archive(self, recent: list[int] = ()) -> list[str]:
+        """Remove furniture found since from the bodies of archived stories: those with a
+        paragraph that now recurs enough, and the ``recent`` ones (archived this run), whose
+        lines may be headlines of stories archived after them. Their URLs."""
+        ids = sorted({*self.store.bodies_with(self.site, max(2, self.min_stories // 2)), *recent})
+        cleaned = []
+        # A few hundred bodies at a time: a backfill's run is not loaded whole.
+        stories = (story for start in range(0, len(ids), 300) for story in self.store.bodies_of(ids[start:start + 300]))
+        for article_id, url, body, own in stories:
+            # A story's own paragraphs count against it too here: it is one of the stories.
+            paragraphs = split(body)
+            keys = [paragraph_key(p) for p in paragraphs]
+            counts = self.store.paragraph_stories(self.site, keys, None)
+            furniture = self._furniture(paragraphs, keys, counts, own or "")
+            if not any(furniture):
+                continue
+            kept = [p for p, f in zip(paragraphs, furniture, strict=True) if not f]
+            dropped = [k for k, f in zip(keys, furniture, strict=True) if f]
+            new_body = "\n\n".join(kept)
+            self.store.set_body(article_id, new_body, word_count=len(new_body.split()),
+                                content_hash=content_hash(new_body, already_clean=True), dropped=dropped)
+            cleaned.append(url)
+        return cleaned

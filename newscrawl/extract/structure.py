@@ -1,0 +1,178 @@
+"""The page's structure made plain for the generic main-text extractor, in place.
+
+Two kinds of structure make extractors read a page wrong, on any site and in any language:
+
+- **Paragraphs made of line breaks.** Many news pages print their text as runs of words
+  split by ``<br><br>`` inside one element, the first run often opened by an inline
+  element (a dateline in a ``<span>``). Main-text extractors look for paragraph
+  elements and drop such runs — the story's opening paragraph first of all. Each run
+  becomes a ``<p>``, as readability does.
+- **Boxes of links.** Promotions and lists of other stories sit inside or beside the
+  article: «اقرأ أيضاً: <a>…</a>», a heading over a list of headlines, a paragraph that is
+  a single link to the site's app or channel. Their text is almost all link text, where
+  an article's paragraphs are mostly plain text. The lines of such boxes (their headings,
+  links and items) are taken out of what the extractor returns. The boxes stay in the
+  page it reads: taking them out first changes where extractors find the article's
+  edges (on ../shared/realpages-world it let in more menus and paywall notes than it
+  kept out).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from newscrawl.extract.queries import xpath
+
+INLINE = frozenset("a abbr b bdi bdo big cite code data dfn em font i kbd label mark nobr q s samp small span strike "
+                   "strong sub sup time tt u var wbr".split())
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_BOXES = frozenset({"p", "li", "ul", "ol", "div", "section", "aside", "nav", "dl", "table", "footer", "header"})
+# A box's text outside its headings is at least this share link text…
+_LINK_SHARE = 0.8
+# …and holds no paragraph of this many characters outside links: that is prose. Text is
+# measured in characters, not words: Chinese and Japanese put no spaces between words.
+_PROSE_CHARACTERS = 100
+
+
+def _size(text: str | None) -> int:
+    return len("".join(text.split())) if text else 0
+
+
+def br_paragraphs(root: etree._Element) -> int:
+    """Wrap each run of text and inline elements that two or more ``<br>`` separate from
+    the next in a ``<p>``; how many elements were rewritten."""
+    rewritten = 0
+    for parent in xpath("//br[following-sibling::node()[not(self::text()[normalize-space() = ''])][1]"
+                        "[self::br]]/..")(root):
+        if parent.tag in INLINE or parent.tag == "p" or not (
+                (parent.text or "").strip() or any((child.tail or "").strip() for child in parent)):
+            continue
+        _rewrite(parent)
+        rewritten += 1
+    return rewritten
+
+
+def _rewrite(parent: etree._Element) -> None:
+    items: list = [parent.text] if parent.text else []
+    for child in list(parent):
+        tail, child.tail = child.tail, None
+        items.append(child)
+        if tail:
+            items.append(tail)
+    parent.text = None
+    for child in list(parent):
+        parent.remove(child)
+
+    paragraph: list = []
+    breaks: list = []  # <br> elements met since the last text
+
+    def close() -> None:
+        if any(isinstance(i, str) and i.strip() or not isinstance(i, str) and (xpath("string(.)")(i).strip())
+               for i in paragraph):
+            p = etree.SubElement(parent, "p")
+            for item in paragraph:
+                if isinstance(item, str):
+                    last = p[-1] if len(p) else None
+                    if last is None:
+                        p.text = (p.text or "") + item
+                    else:
+                        last.tail = (last.tail or "") + item
+                else:
+                    p.append(item)
+        paragraph.clear()
+
+    for item in items:
+        if isinstance(item, str) and not item.strip():
+            if not breaks:
+                paragraph.append(item)
+            continue
+        if not isinstance(item, str):
+            if not isinstance(item.tag, str):  # comments and processing instructions
+                continue
+            if item.tag == "br":
+                breaks.append(item)
+                continue
+            if item.tag not in INLINE:  # a block of its own
+                close()
+                breaks.clear()
+                parent.append(item)
+                continue
+        if len(breaks) >= 2:
+            close()
+        else:
+            paragraph.extend(breaks)
+        breaks.clear()
+        paragraph.append(item)
+    close()
+
+
+def _measure(node: etree._Element, sizes: dict) -> tuple[int, int, int, bool]:
+    """(characters, in links, in headings, holds prose) of ``node``, its own text
+    counted where it stands; filled into ``sizes`` for every element below it."""
+    words = _size(node.text)
+    links = headings = 0
+    prose = False
+    for child in node:
+        tail = _size(child.tail)
+        words += tail
+        if not isinstance(child.tag, str):
+            continue
+        c_words, c_links, c_headings, c_prose = _measure(child, sizes)
+        words += c_words
+        links += c_links
+        headings += c_headings
+        prose = prose or c_prose
+    if node.tag == "p" and words - links >= _PROSE_CHARACTERS:
+        prose = True
+    if node.tag == "a" and node.get("href") is not None:  # a teaser's heading in a link is link text
+        links, headings = words, 0
+    if node.tag in _HEADINGS:  # a heading is counted apart, a link in it too
+        headings, links = words, 0
+    sizes[node] = (words, links, headings, prose)
+    return words, links, headings, prose
+
+
+def link_boxes(root: etree._Element) -> list[etree._Element]:
+    """The outermost blocks whose text, headings aside, is nearly all link text, outside
+    the element that holds the page's longest plain text."""
+    body = root.find("body")
+    if body is None:
+        return []
+    sizes: dict = {}
+    _measure(body, sizes)
+    article = max((node for node in sizes if node.tag == "p" or node.tag == "div"),
+                  key=lambda node: sizes[node][0] - sizes[node][1], default=None)
+    guard = {article, *article.iterancestors()} if article is not None else set()
+    found = []
+
+    def visit(node: etree._Element) -> None:
+        for child in node:
+            if not isinstance(child.tag, str) or child.tag in ("script", "style"):
+                continue
+            words, links, headings, prose = sizes[child]
+            text = words - headings
+            if child not in guard and child.tag in _BOXES and text and links >= _LINK_SHARE * text and not prose \
+                    and not child.xpath("ancestor::blockquote | ancestor::figure"):
+                found.append(child)
+            else:
+                visit(child)
+
+    visit(body)
+    return found
+
+
+def _line(node: etree._Element) -> str:
+    return " ".join(xpath("string(.)")(node).split())
+
+
+def box_lines(root: etree._Element) -> frozenset[str]:
+    """The text of each link box, of its headings, links and items, each with its
+    whitespace squashed: lines a body never holds — unless the page also prints the
+    same line outside every box (a story's lead, repeated in a teaser of itself)."""
+    lines, boxes = set(), link_boxes(root)
+    for box in boxes:
+        lines.update(_line(node) for node in (box, *box.iter("h1", "h2", "h3", "h4", "h5", "h6", "a", "li", "p")))
+    inside = {node for box in boxes for node in box.iter()}
+    lines.difference_update(_line(node) for node in root.iter("p") if node not in inside)
+    lines.discard("")
+    return frozenset(lines)

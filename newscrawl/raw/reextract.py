@@ -1,0 +1,217 @@
+"""Re-deriving archived rows from the pages kept in WARC files, with no network: the
+current extraction, cleaning and learned furniture over the page each row was made
+from, with what the crawl knew besides the page (the listing's time). Rows that come
+out different are updated in place; each says which extractor version made it.
+
+Then the dedup decisions are taken again over the re-derived stories (the rows and the
+kept pages of their aliases): the stories are archived afresh into a scratch archive, in
+which the earliest copy of each story holds its row whatever order the copies come in
+(newscrawl.archive.dedup), and the real archive is brought to the same rows. A row now
+found to copy another is merged into it (its URL and aliases become the other's); an
+alias now found to be a story of its own is split off into a row; rows move between
+stories (follow-ups) as the scratch archive groups them. Story ids are kept wherever a
+story keeps most of its versions."""
+
+from __future__ import annotations
+
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from scrapy.http import Headers, HtmlResponse
+
+from newscrawl.archive.archiving import archive_story
+from newscrawl.archive.dedup import key_tokens, published_instant
+from newscrawl.archive.sqlite import SQLiteStore
+from newscrawl.extract import EXTRACTOR_VERSION
+from newscrawl.extract.assemble import build_article, published_date
+from newscrawl.extract.chain import extract_article
+from newscrawl.extract.learned import SiteFurniture
+from newscrawl.fetch.charset import declared_encoding, true_encoding
+from newscrawl.items import EXPORT_FIELDS
+from newscrawl.raw.warc import read_response
+from newscrawl.text.clean import clean_article
+from newscrawl.text.keys import content_hash, headline_key
+from newscrawl.text.language import detect_language
+
+# Fields a re-extraction may change; the URL, site, story and crawl time stay.
+COMPARED = [f for f in EXPORT_FIELDS if f not in ("url", "site", "story_id", "crawled_at")]
+
+
+def page_text(url: str, headers: list[tuple[str, str]], body: bytes) -> str:
+    """The page's text as the crawl reads it: its declared encoding when that holds, else
+    the one its bytes really are in (newscrawl.fetch.charset)."""
+    scrapy_headers = Headers()
+    for name, value in headers:
+        scrapy_headers.appendlist(name, value)
+    response = HtmlResponse(url=url, headers=scrapy_headers, body=body)
+    content_type = scrapy_headers.get(b"Content-Type", b"").decode("latin-1")
+    if "\ufffd" in response.text or not declared_encoding(content_type, body):
+        encoding = true_encoding(content_type, body)
+        if encoding:
+            response = response.replace(encoding=encoding)
+    return response.text
+
+
+def derive(site, html: str, url: str, listing_time: datetime | None, crawled_at: datetime) -> dict:
+    """The export fields of a page as the crawl would archive them now (before dedup)."""
+    zone = ZoneInfo(site.timezone)
+    extraction = extract_article(html, site.layouts, site.site_names, crawled_at.astimezone(zone).replace(tzinfo=None),
+                                 url)
+    published, _ = published_date(extraction, listing_time, site.url_month(url))
+    article = asdict(build_article(extraction, url=url, site=site.name, section=site.section_of(url),
+                                   published=published, zone=zone, default_language=site.language,
+                                   crawled_at=crawled_at))
+    article.update(clean_article(article, site.furniture))
+    detected = detect_language(f"{article['headline']} {article['body']}")
+    if detected:
+        article["language"] = detected
+    return article
+
+
+@dataclass
+class Report:
+    rows: int = 0
+    changed: int = 0
+    without_page: int = 0
+    fields: Counter = field(default_factory=Counter)
+    merged: int = 0  # rows now found to copy another row: aliases of it now
+    split: int = 0  # aliases now found to be stories of their own: rows now
+    restoried: int = 0  # rows now versions of another story (follow-ups found or undone)
+
+
+def _stored(article: dict, key: str) -> dict:
+    """What the store methods take for a re-derived article."""
+    return dict(headline_key=key, content_hash=content_hash(article["body"], already_clean=True),
+                published_at=published_instant(article.get("published"), article.get("published_precision")),
+                tokens=key_tokens(key))
+
+
+class _Scratch(SQLiteStore):
+    """The scratch archive the dedup decisions are taken again in: in memory, one
+    transaction from start to end (it is thrown away whatever happens), and no search
+    index, which no decision reads — writing it was a third of what archiving a story
+    there cost (benchmarks/reextract.py)."""
+
+    def __init__(self):
+        super().__init__(Path(":memory:"))
+        self.db.execute("BEGIN")
+
+    @contextmanager
+    def transaction(self):
+        yield
+
+    def _index_terms(self, article_id: int, article) -> None:
+        pass
+
+
+def _read_page(warc_folder: Path, record: str) -> tuple[list, bytes] | None:
+    name, offset = record.rsplit("#", 1)
+    path = name if Path(name.split("!")[0]).is_absolute() else str(warc_folder / name)
+    try:
+        _, _, _, headers, body = read_response(path, int(offset))
+    except (OSError, StopIteration, ValueError):
+        return None
+    return headers, body
+
+
+def reextract(store, site, warc_folder: Path, *, section: str | None = None, since: datetime | None = None,
+              until: datetime | None = None, min_stories: int = 0, window: timedelta = timedelta(days=7)) -> Report:
+    report = Report()
+    furniture = SiteFurniture(store, site.name, min_stories, site.site_names) if min_stories > 0 else None
+    scratch = _Scratch()
+    rows: dict[str, tuple[int, int]] = {}  # URL → (row id, story id), as the archive holds them
+
+    def rederive(url: str, headers, body, listing_time: str | None, crawled_at: str) -> tuple[dict, str]:
+        article = derive(site, page_text(url, headers, body), url,
+                         datetime.fromisoformat(listing_time) if listing_time else None,
+                         datetime.fromisoformat(crawled_at))
+        key = headline_key(article["headline"], site.site_names)
+        if furniture is not None:
+            article["body"], _, _ = furniture.clean(article["body"], key)
+            article["word_count"] = len(article["body"].split())
+        return article, key
+
+    for row in store.records(site.name, section=section, since=since, until=until):
+        report.rows += 1
+        rows[row["url"]] = (row["id"], row["story_id"])
+        record = row["warc_record"]
+        page = _read_page(warc_folder, record) if record else None
+        if page is None:
+            report.without_page += 1
+            article = {f: row[f] for f in EXPORT_FIELDS if f != "story_id"}
+            archive_story(scratch, article, headline_key(article["headline"], site.site_names), window,
+                          seen_at=datetime.fromisoformat(row["crawled_at"]))
+            continue
+        article, key = rederive(row["url"], *page, row["listing_time"], row["crawled_at"])
+        archive_story(scratch, article, key, window, seen_at=datetime.fromisoformat(row["crawled_at"]))
+        changed = [f for f in COMPARED if (article.get(f) or None) != (row[f] or None)]
+        if not changed and row["extractor_version"] == EXTRACTOR_VERSION:
+            continue
+        article.update(warc_record=record, listing_time=row["listing_time"], extractor_version=EXTRACTOR_VERSION)
+        store.replace(row["id"], article, **_stored(article, key), seen_at=datetime.now(UTC), force=True)
+        if changed:
+            report.changed += 1
+            report.fields.update(changed)
+
+    # The kept pages of the rows' aliases, as the crawl met them.
+    aliases: dict[str, tuple[int, dict, str]] = {}  # URL → (row id it copies, re-derived article, key)
+    for alias in store.alias_pages([row_id for row_id, _ in rows.values()]):
+        page = _read_page(warc_folder, alias["warc_record"])
+        if page is None:
+            continue
+        article, key = rederive(alias["url"], *page, alias["listing_time"], alias["first_seen"])
+        article.update(warc_record=alias["warc_record"], listing_time=alias["listing_time"],
+                       extractor_version=EXTRACTOR_VERSION)
+        archive_story(scratch, article, key, window, seen_at=datetime.fromisoformat(alias["first_seen"]))
+        aliases[alias["url"]] = (alias["article_id"], article, key)
+    try:
+        _reconcile(store, scratch, rows, aliases, report)
+    finally:
+        scratch.close()
+    return report
+
+
+def _reconcile(store, scratch, rows: dict[str, tuple[int, int]], aliases: dict[str, tuple[int, dict, str]],
+               report: Report) -> None:
+    """Bring the archive to the rows, aliases and stories of the scratch archive."""
+    new_rows, new_aliases = scratch.stories()
+    ids = {url: row_id for url, (row_id, _) in rows.items()}
+    old_story = {url: story for url, (_, story) in rows.items()}
+    for url, (row_id, _, _) in aliases.items():
+        old_story[url] = next((story for (rid, story) in rows.values() if rid == row_id), None)
+    for url in new_rows:
+        if url not in ids and url in aliases:  # an alias that is a story of its own now
+            _, article, key = aliases[url]
+            ids[url], _ = store.split(url, article, **_stored(article, key), seen_at=datetime.now(UTC))
+            report.split += 1
+    for url, (row_id, _) in rows.items():
+        if url not in new_rows and url in new_aliases:  # a row that copies another now
+            alias = new_aliases[url]
+            store.merge(row_id, ids[alias[1]], alias[0])
+            del ids[url]
+            report.merged += 1
+    for url, (target, _, _) in aliases.items():
+        alias = new_aliases.get(url)
+        if alias is not None and ids.get(alias[1], target) != target:
+            store.point_alias(url, ids[alias[1]])
+    # Stories: each keeps the story id most of its versions had, when no other story took it.
+    stories: dict[int, list[str]] = {}
+    for url, (_, story) in new_rows.items():
+        stories.setdefault(story, []).append(url)
+    taken: set[int] = set()
+    current = {url: story for url, (_, story) in rows.items() if url in ids}
+    for urls in sorted(stories.values(), key=lambda urls: min(ids[u] for u in urls)):
+        votes = Counter(old_story[u] for u in urls if old_story.get(u) is not None)
+        choices = [story for story, _ in sorted(votes.items(), key=lambda v: (-v[1], v[0]))]
+        own = sorted(ids[u] for u in urls)
+        story = next((s for s in [*choices, *own] if s not in taken), own[0])
+        taken.add(story)
+        for url in urls:
+            if current.get(url) != story:
+                store.set_story(ids[url], story)
+                if url in current:
+                    report.restoried += 1
