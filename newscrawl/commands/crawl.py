@@ -130,6 +130,8 @@ class Command(ScrapyCrawlCommand):
     def _print_summary(self, crawler, name: str) -> None:
         """The run's closing lines, from the summary the RunMonitor wrote; none when it
         wrote none (the monitor switched off, or a full disk, which the log reports)."""
+        if crawler.stats.get_value("start_time") is None:  # the spider never opened: no run to sum up
+            return
         params = {"name": name, "run": run_stamp(crawler), "data_dir": str(data_dir(self.settings))}
 
         def expand(template) -> Path | None:  # as the monitor and RunExports expand them

@@ -38,12 +38,16 @@ _MAX_NAME_WORDS = 5
 _MAX_SECTION_WORDS = 60
 
 
-# Every class or id _SYSTEM_WORDS accepts holds one of these (in lower or upper case):
-# libxml2 narrows the page's elements to the few worth the regular expression.
-_FRAGMENTS = ("omment", "isqus", "espond", "alkback", "eplies")
-_ANY_FRAGMENT = " or ".join(f"contains(., {word!r}) or contains(., {word.upper()!r})" for word in _FRAGMENTS)
-_NAMED = xpath(" | ".join([f"//@{attribute}[{_ANY_FRAGMENT}]/.." for attribute in ("class", "id")]
-                          + ["//*[@itemtype or @itemprop]"]))
+# Every class or id _SYSTEM_WORDS accepts holds one of these: a first look at every class
+# and id value, in one pass, before the regular expression reads the few that hold one.
+_FRAGMENTS = re.compile("comment|disqus|respond|talkback|replies", re.I)
+_NAMES = etree.XPath("//@class | //@id", smart_strings=True)  # each value knows its element
+_ITEMS = xpath("//@itemtype/.. | //@itemprop/..")
+
+
+def _named(root: etree._Element) -> list[etree._Element]:
+    return list(dict.fromkeys([value.getparent() for value in _NAMES(root) if _FRAGMENTS.search(value)]
+                              + _ITEMS(root)))
 
 
 def _text(node: etree._Element) -> list[str]:
@@ -99,6 +103,17 @@ def _thread_shaped(container: etree._Element) -> bool:
     return False
 
 
+def _position(node: etree._Element) -> tuple[int, ...]:
+    """Where ``node`` stands in document order: its index among its siblings, and its
+    ancestors', from the root down."""
+    steps = []
+    parent = node.getparent()
+    while parent is not None:
+        steps.append(parent.index(node))
+        node, parent = parent, parent.getparent()
+    return tuple(reversed(steps))
+
+
 def _section(node: etree._Element, found: list, guard: set, after) -> etree._Element:
     while True:
         parent = node.getparent()
@@ -114,17 +129,19 @@ def _section(node: etree._Element, found: list, guard: set, after) -> etree._Ele
 def comment_threads(root: etree._Element) -> list[etree._Element]:
     """The elements of ``root`` that are reader comments or their forms, outermost first."""
     article = _longest_text(root)
-    order = {node: n for n, node in enumerate(root.iter())}
-    # The article and its ancestors are never removed; what follows the article's last
-    # descendant in document order lies after it, outside it.
+    # The article and its ancestors are never removed. What comes after its last
+    # paragraph in document order is placed after it: a thread inside the article's own
+    # element, below its text, is after it too.
     guard = {article, *article.iterancestors()} if article is not None else set()
-    article_end = order[article] + sum(1 for _ in article.iterdescendants()) if article is not None else -1
+    last = ([child for child in article if child.tag == "p"] or [article])[-1] if article is not None else None
+    start = _position(last) if last is not None else ()
 
     def after(node: etree._Element) -> bool:
-        return order.get(node, 0) > article_end
+        position = _position(node)
+        return position > start and position[:len(start)] != start
 
     found = []
-    for node in _NAMED(root):
+    for node in _named(root):
         if node in guard:
             continue
         itemtype, itemprop = node.get("itemtype", ""), node.get("itemprop", "")
@@ -142,15 +159,19 @@ def comment_threads(root: etree._Element) -> list[etree._Element]:
         target = block if block is not None and block not in guard and block.tag != "body" and \
             (rest <= _MAX_SECTION_WORDS or rest <= 12 * _MAX_COMMENT_WORDS and _thread_shaped(block)) else form
         found.append(target)
-    for container in xpath("//body//*[count(*) >= 3]")(root):
-        if container not in guard and after(container) and _thread_shaped(container):
+    # Containers after the article: libxml2 walks the page once to find them.
+    after_article = xpath("following::*[count(*) >= 3]")(last) if last is not None else \
+        xpath("//body//*[count(*) >= 3]")(root)
+    for container in after_article:
+        if _thread_shaped(container):
             found.append(container)
     # The section around what was found goes with it when all it holds besides is a
     # heading, a counter or the rules: «التعليقات (3)», «Leave a reply».
+    found = list(dict.fromkeys(found))
     found = [_section(node, found, guard, after) for node in found]
     outermost: list[etree._Element] = []
     kept: set = set()
-    for node in sorted(set(found), key=lambda n: order.get(n, 0)):
+    for node in sorted(set(found), key=_position):
         if not any(a in kept for a in node.iterancestors()):
             outermost.append(node)
             kept.add(node)
