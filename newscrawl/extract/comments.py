@@ -115,13 +115,20 @@ def _position(node: etree._Element) -> tuple[int, ...]:
 
 
 def _section(node: etree._Element, found: list, guard: set, after) -> etree._Element:
+    """The outermost block around ``node`` that holds nothing but comments and their
+    section's heading, counter and rules; or a list of which three or more items, a
+    third of them at least, are found comments (the heads of a <dl> of comments)."""
     while True:
         parent = node.getparent()
         if parent is None or parent in guard or parent.tag in ("body", "html") or not after(parent):
             return node
         inside = [f for f in found if f is parent or any(a is parent for a in f.iterancestors())]
-        if _words(parent) - sum(_words(f) for f in inside if not any(a in inside for a in f.iterancestors())) \
-                > _MAX_SECTION_WORDS:
+        outer = [f for f in inside if not any(a in inside for a in f.iterancestors())]
+        children = [child for child in parent if isinstance(child.tag, str)]
+        holding = sum(1 for child in children if any(f is child or any(a is child for a in f.iterancestors())
+                                                     for f in outer))
+        if _words(parent) - sum(_words(f) for f in outer) > _MAX_SECTION_WORDS and \
+                not (holding >= 3 and holding * 3 >= len(children)):
             return node
         node = parent
 
@@ -130,8 +137,10 @@ def comment_threads(root: etree._Element) -> list[etree._Element]:
     """The elements of ``root`` that are reader comments or their forms, outermost first."""
     article = _longest_text(root)
     # The article and its ancestors are never removed. What comes after its last
-    # paragraph in document order is placed after it: a thread inside the article's own
-    # element, below its text, is after it too.
+    # paragraph in document order is placed after it: a comment system inside the
+    # article's own element, below its text, is after it too. A thread known by its
+    # shape alone must stand outside the article's element: a list closing the article's
+    # text can have that shape.
     guard = {article, *article.iterancestors()} if article is not None else set()
     last = ([child for child in article if child.tag == "p"] or [article])[-1] if article is not None else None
     start = _position(last) if last is not None else ()
@@ -160,7 +169,7 @@ def comment_threads(root: etree._Element) -> list[etree._Element]:
             (rest <= _MAX_SECTION_WORDS or rest <= 12 * _MAX_COMMENT_WORDS and _thread_shaped(block)) else form
         found.append(target)
     # Containers after the article: libxml2 walks the page once to find them.
-    after_article = xpath("following::*[count(*) >= 3]")(last) if last is not None else \
+    after_article = xpath("following::*[count(*) >= 3]")(article) if article is not None else \
         xpath("//body//*[count(*) >= 3]")(root)
     for container in after_article:
         if _thread_shaped(container):
