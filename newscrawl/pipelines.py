@@ -160,11 +160,13 @@ class ArchivePipeline:
                     self.stats.inc_value("newscrawl/furniture/dropped_paragraphs", len(dropped))
                     article["body"] = adapter["body"] = body
                     article["word_count"] = adapter["word_count"] = len(body.split())
-            outcome, decision, story_id = archive_story(self.store, article, key, self.window, refresh=self.refresh)
-            if self.furniture is not None and outcome in ("archived", "represents", "refreshed"):
-                article_id = self.store.by_url(article["url"]).id
-                self.archived_ids.append(article_id)
-                self.furniture.record(article_id, story_id, list(kept), list(dropped))
+            on_written = None
+            if self.furniture is not None:
+                def on_written(article_id: int, story_id: int) -> None:
+                    self.furniture.record(article_id, story_id, list(kept), list(dropped))
+                    self.archived_ids.append(article_id)
+            outcome, decision, story_id = archive_story(self.store, article, key, self.window, refresh=self.refresh,
+                                                        on_written=on_written)
         except ArchiveError as error:  # nothing of this story was committed: it stays due
             from newscrawl.fetch.middlewares import stop_for_archive
 

@@ -4,6 +4,7 @@ a thin adapter around archive_story; the benchmarks and tests call it as it does
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from newscrawl.archive.dedup import (
@@ -22,7 +23,8 @@ from newscrawl.text.keys import content_hash
 
 
 def archive_story(store, article: dict, key: str, window: timedelta, *, refresh: bool = False,
-                  seen_at: datetime | None = None, number=article_number) -> tuple[str, Decision, int | None]:
+                  seen_at: datetime | None = None, number=article_number,
+                  on_written: Callable[[int, int], None] | None = None) -> tuple[str, Decision, int | None]:
     """(outcome, decision, story_id) for a cleaned article (its export fields, and the
     URLs that redirected to it under "aliases"), whose headline key is ``key``. Outcome:
     "archived", "duplicate" (the archived story it repeats is touched, the URL remembered),
@@ -31,7 +33,9 @@ def archive_story(store, article: dict, key: str, window: timedelta, *, refresh:
     becomes an alias), or with ``refresh`` for an archived URL "refreshed" (updated in
     place) or "unchanged".
     With several crawler processes on one archive, no other one can archive a candidate
-    of this story between the decision and the write."""
+    of this story between the decision and the write. ``on_written(row id, story_id)`` is
+    called when the story's row was written (archived, represents, refreshed), inside
+    the same transaction: what it writes commits with the row."""
     precision = article.get("published_precision")
     incoming = StoryRef(url=article["url"], headline_key=key, body=article["body"],
                         published_at=published_instant(article.get("published"), precision), precision=precision)
@@ -46,6 +50,8 @@ def archive_story(store, article: dict, key: str, window: timedelta, *, refresh:
             changed = store.replace(decision.other.id, article, headline_key=key,
                                     content_hash=content_hash(incoming.body, already_clean=True),
                                     published_at=incoming.published_at, tokens=tokens, seen_at=now)
+            if changed and on_written is not None:
+                on_written(decision.other.id, decision.story_id)
             return ("refreshed" if changed else "unchanged"), decision, decision.story_id
         if decision.verdict == "duplicate" and decision.reason != "url" and \
                 stands_before(incoming, decision.other, number):
@@ -54,6 +60,8 @@ def archive_story(store, article: dict, key: str, window: timedelta, *, refresh:
                             published_at=incoming.published_at, tokens=tokens, seen_at=now, reason=decision.reason)
             for other in aliases:
                 store.touch(decision.other.id, now, alias=other, reason="redirect")
+            if on_written is not None:
+                on_written(decision.other.id, decision.story_id)
             return "represents", decision, decision.story_id
         if decision.verdict == "duplicate":
             alias = incoming.url if incoming.url != decision.other.url else None
@@ -67,4 +75,6 @@ def archive_story(store, article: dict, key: str, window: timedelta, *, refresh:
             published_at=incoming.published_at, tokens=tokens, story_id=decision.story_id, seen_at=now)
         for other in aliases:  # the URLs that redirected here: known, so not fetched again
             store.touch(article_id, now, alias=other, reason="redirect")
+        if on_written is not None:
+            on_written(article_id, story_id)
         return "archived", decision, story_id

@@ -36,7 +36,7 @@ def build_article(extraction: Extraction, *, url: str, site: str, section: str |
         published=to_iso(published, zone) if published else None,
         published_precision=published.precision if published else None,
         crawled_at=(crawled_at or datetime.now(UTC)).replace(microsecond=0).isoformat(),
-        summary=values.get("summary"), authors=list(values.get("authors") or []),
+        summary=values.get("summary"), authors=list(values.get("authors") or []), dateline=values.get("dateline"),
         updated=to_iso(updated, zone) if updated else None, tags=list(values.get("tags") or []),
         image_url=values.get("image_url"), language=values.get("language") or default_language,
         word_count=len(body.split()),

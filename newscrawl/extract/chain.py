@@ -26,7 +26,7 @@ from newscrawl.text.dates import ParsedDate, parse_date
 from newscrawl.text.keys import normalise_for_matching
 from newscrawl.text.unicode import PRESENTATION_FORMS, clean_inline
 
-TEXT_FIELDS = ("headline", "summary", "authors", "tags", "image_url", "section", "language")
+TEXT_FIELDS = ("headline", "summary", "authors", "tags", "image_url", "section", "language", "dateline")
 
 
 @dataclass

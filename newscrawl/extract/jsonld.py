@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from newscrawl.extract.queries import xpath
+from newscrawl.text.byline import byline_names
 
 ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
                  "OpinionNewsArticle", "BlogPosting", "WebPage", "ReviewNewsArticle", "LiveBlogPosting"}
@@ -88,7 +89,11 @@ def jsonld_fields(root: etree._Element) -> dict:
         "headline": obj.get("headline") if isinstance(obj.get("headline"), str) else None,
         "summary": obj.get("description") if isinstance(obj.get("description"), str) else None,
         "body": [p.strip() for p in body.splitlines() if p.strip()] if isinstance(body, str) else [],
-        "authors": _names(obj.get("author") or [], by_id),
+        # A name read as a byline: «حسام أبو العلا - القاهرة» is the writer and his dateline,
+        # "Samya Kullab and Vasilisa Stepanenko" two writers; kept as given when it reads as
+        # no name («STERN.de»).
+        "authors": list(dict.fromkeys(n for name in _names(obj.get("author") or [], by_id)
+                                      for n in byline_names(name) or [name])),
         "published": obj.get("datePublished"),
         "updated": obj.get("dateModified"),
         "tags": [k for k in keywords if isinstance(k, str) and k],

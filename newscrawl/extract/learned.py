@@ -30,6 +30,9 @@ MIN_STORIES = 6  # the default of NEWSCRAWL_FURNITURE_MIN_STORIES
 SHORT_WORDS = 6
 # «طالع أيضاً: <headline>»: a label of a few words and a colon before another headline.
 _LABEL = re.compile(r"^[^:：]{1,30}[:：]\s*")
+# A headline, with a label before it, is never longer than this: longer paragraphs are
+# not looked up as headlines (a headline key costs a normalisation of the paragraph).
+HEADLINE_WORDS = 40
 
 
 def threshold(paragraph: str, min_stories: int) -> int:
@@ -48,6 +51,8 @@ class SiteFurniture:
         self.site_names = site_names
 
     def _headline_forms(self, paragraph: str) -> list[str]:
+        if len(paragraph.split()) > HEADLINE_WORDS:
+            return []
         forms = [paragraph]
         label = _LABEL.match(paragraph)
         if label and len(paragraph[:label.end()].split()) <= 4:

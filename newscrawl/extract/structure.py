@@ -3,10 +3,10 @@
 Two kinds of structure make extractors read a page wrong, on any site and in any language:
 
 - **Paragraphs made of line breaks.** Many news pages print their text as runs of words
-  split by ``<br><br>`` inside one element, the first run often opened by an inline
-  element (a dateline in a ``<span>``). Main-text extractors look for paragraph
+  split by ``<br>`` or ``<br><br>`` inside one element, the first run often opened by an
+  inline element (a dateline in a ``<span>``). Main-text extractors look for paragraph
   elements and drop such runs — the story's opening paragraph first of all. Each run
-  becomes a ``<p>``, as readability does.
+  becomes a ``<p>``.
 - **Boxes of links.** Promotions and lists of other stories sit inside or beside the
   article: «اقرأ أيضاً: <a>…</a>», a heading over a list of headlines, a paragraph that is
   a single link to the site's app or channel. Their text is almost all link text, where
@@ -39,11 +39,11 @@ def _size(text: str | None) -> int:
 
 
 def br_paragraphs(root: etree._Element) -> int:
-    """Wrap each run of text and inline elements that two or more ``<br>`` separate from
-    the next in a ``<p>``; how many elements were rewritten."""
+    """In an element holding text of its own between ``<br>`` elements, wrap each run of
+    text and inline elements between them in a ``<p>``, as a browser shows the lines;
+    how many elements were rewritten."""
     rewritten = 0
-    for parent in xpath("//br[following-sibling::node()[not(self::text()[normalize-space() = ''])][1]"
-                        "[self::br]]/..")(root):
+    for parent in xpath("//body//br/..")(root):
         if parent.tag in INLINE or parent.tag == "p" or not (
                 (parent.text or "").strip() or any((child.tail or "").strip() for child in parent)):
             continue
@@ -97,10 +97,8 @@ def _rewrite(parent: etree._Element) -> None:
                 breaks.clear()
                 parent.append(item)
                 continue
-        if len(breaks) >= 2:
+        if breaks:
             close()
-        else:
-            paragraph.extend(breaks)
         breaks.clear()
         paragraph.append(item)
     close()

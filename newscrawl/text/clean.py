@@ -23,13 +23,14 @@ def clean_paragraphs(paragraphs: Iterable[str], site_patterns: Iterable[re.Patte
 
 
 def clean_body(body: str, site_patterns: Iterable[re.Pattern] = (),
-               rules: tuple[Rule, ...] = RULES) -> tuple[str | None, list[str]]:
+               rules: tuple[Rule, ...] = RULES, place: str | None = None) -> tuple[str | None, list[str]]:
     """A body (paragraphs separated by blank lines) → (dateline, clean paragraphs).
 
     The dateline is taken from the paragraph that opens the story — the first, or the
     first below a few short page lines (dropped with it) — and the rest of that paragraph
     stays its first paragraph; a dateline in a block of its own is taken whole. ``rules``:
-    the furniture rules to apply (default all; a leave-one-out score passes a subset)."""
+    the furniture rules to apply (default all; a leave-one-out score passes a subset).
+    ``place``, a dateline the page's markup states, counts as a known place («تعز : …»)."""
     paragraphs = clean_paragraphs(re.split(r"\n\s*\n", body or ""), site_patterns, rules)
     if not paragraphs:
         return None, []
@@ -38,10 +39,10 @@ def clean_body(body: str, site_patterns: Iterable[re.Pattern] = (),
     for start in range(min(_HEADER_LINES + 1, len(paragraphs))):
         if start and len(paragraphs[start - 1].split()) > _HEADER_WORDS:
             break
-        alone = dateline_alone(paragraphs[start])
+        alone = dateline_alone(paragraphs[start], place)
         if alone and start + 1 < len(paragraphs):
             return alone, paragraphs[start + 1:]
-        dateline, first = split_dateline(paragraphs[start])
+        dateline, first = split_dateline(paragraphs[start], place)
         if dateline:
             return dateline, [first, *paragraphs[start + 1:]]
     return None, paragraphs
@@ -56,13 +57,15 @@ def clean_article(fields: Mapping, site_patterns: Iterable[re.Pattern] = ()) -> 
     """The cleaned text fields of an article: noise and furniture out of headline,
     summary, body, authors and tags, the dateline split from the body's opening, the
     word count of the clean body. The words stay exactly as published."""
-    dateline, paragraphs = clean_body(fields.get("body"), site_patterns)
+    # A dateline the page states apart (its markup) stands where the text opens with none.
+    given = clean_inline(fields.get("dateline")) or None
+    dateline, paragraphs = clean_body(fields.get("body"), site_patterns, place=given)
     body = "\n\n".join(paragraphs)
     return {
         "headline": clean_inline(fields.get("headline")),
         "summary": clean_inline(fields.get("summary")) or None,
         "body": body,
-        "dateline": clean_inline(fields.get("dateline")) or dateline,
+        "dateline": dateline or given,
         "authors": clean_list(fields.get("authors") or []),
         "tags": clean_list(fields.get("tags") or []),
         "word_count": len(body.split()),

@@ -48,8 +48,8 @@ def test_comments_stay_out_of_bodies(scored):
 
 
 def test_datelines_and_bylines(scored):
-    assert scored["dateline"] / scored["rows"] >= 0.9, scored
-    assert scored["authors"] / scored["named"] >= 0.9, scored
+    assert scored["dateline"] / scored["rows"] >= 0.95, scored
+    assert scored["authors"] / scored["named"] >= 0.95, scored
     assert scored["headline"] / scored["rows"] >= 0.99, scored
 
 

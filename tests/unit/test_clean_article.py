@@ -39,3 +39,12 @@ def test_a_dateline_after_a_few_page_lines_or_in_a_block_of_its_own():
     # Above a long paragraph, a place and a colon are the story's own words.
     long = "قال المتحدث باسم الحكومة في مؤتمر صحافي عقده مساء أمس إن الخطة الجديدة ستطبق في الشهر المقبل"
     assert clean_body(f"{long}\n\nجدة: {text}") == (None, [long, f"جدة: {text}"])
+
+
+def test_a_place_the_markup_states_splits_the_opening_it_would_not_alone():
+    lead = "من جهته، رحّب المبعوث الأممي بالمبادرة واعتبرها خطوة في الاتجاه الصحيح."
+    cleaned = clean_article({"headline": "عنوان", "body": f"تعز : {lead}", "dateline": "تعز"})
+    assert (cleaned["dateline"], cleaned["body"]) == ("تعز", lead)
+    # The text's own dateline comes first; the markup's stands where the text has none.
+    assert clean_article({"headline": "عنوان", "body": f"عدن - {lead}", "dateline": "تعز"})["dateline"] == "عدن"
+    assert clean_article({"headline": "عنوان", "body": lead, "dateline": "تعز"})["dateline"] == "تعز"

@@ -1,3 +1,4 @@
+import pytest
 from parsel import Selector
 
 from newscrawl.extract.chain import extract_article
@@ -14,3 +15,41 @@ def test_marked_dates_in_document_and_attribute_order():
 def test_a_json_body_served_as_text_is_read_as_a_page_without_fields():
     page = '{"headline": "عنوان"}'
     assert extract_article(page).values == {}
+
+
+LEAD = "وقال مسؤول حكومي إن المحادثات بين الطرفين ستستأنف الأسبوع المقبل بعد توقف دام شهرين كاملين."
+MORE = "وأضاف أن الوفدين اتفقا على جدول أعمال يشمل الملفات العالقة كلها ومنها ملف الأسرى والمعابر."
+REST = " ".join(f"وأوضح المصدر رقم {n} أن اللجان الفنية ستجتمع قبل الجولة المقبلة لبحث التفاصيل." for n in range(12))
+
+
+@pytest.mark.parametrize("story", [
+    # Text held between <br>s and not in paragraphs: trafilatura drops the container's
+    # first run — the story's opening, the dateline's — when a long run follows it, unless
+    # the runs are wrapped as the paragraphs a browser shows.
+    f"<article><section>{LEAD}<br>{REST}</section></article>",
+    f"<article><section><strong>بوسطن (أ ب) -</strong> {LEAD}<br><br>{REST}</section></article>",
+    f"<article><div><span class='dateline'>بورسعيد — \"الخليج\":</span> {LEAD}<br><br>{REST}</div></article>",
+    f"<article><section><b>{LEAD}</b><br><br>{REST}<br><br>{MORE}</section></article>",
+])
+def test_the_opening_run_of_loose_text_is_kept(story):
+    html = f"<html><body><h1>عنوان الخبر</h1><div>{story}</div></body></html>"
+    body = extract_article(html).values["body"]
+    assert any("المحادثات بين الطرفين" in paragraph for paragraph in body[:2]), body
+
+
+@pytest.mark.parametrize("markup, dateline", [
+    ('<span class="dateline">بورسعيد — "الخليج":</span> ' + LEAD, "بورسعيد"),
+    ('<span class="dateline">AUBURN, Wash. —</span> ' + LEAD, "AUBURN, Wash."),  # Voice of America
+    ('<span class="location">تعز :</span> ' + LEAD, "تعز"),
+    ('<div itemprop="contentLocation" itemscope itemtype="https://schema.org/Place">'
+     '<span itemprop="name">صفاقس</span></div>' + LEAD, "صفاقس"),
+    # A «location» that opens no paragraph is a widget's (weather, the reader's city).
+    ('<div class="user-location">لندن</div><p>' + LEAD + "</p>", None),
+    ('<span class="dateline">عاجل</span> ' + LEAD, None),
+    (LEAD, None),
+])
+def test_a_dateline_the_markup_states(markup, dateline):
+    from newscrawl.extract.generic import markup_dateline
+
+    root = Selector(text=f"<html><body><h1>عنوان</h1><div>{markup}<br>{MORE}</div></body></html>").root
+    assert markup_dateline(root) == dateline

@@ -1,0 +1,56 @@
+"""Page structure made plain for the generic extractor (newscrawl.extract.structure)."""
+
+import pytest
+
+from newscrawl.extract.queries import parse_html
+from newscrawl.extract.structure import box_lines, br_paragraphs
+
+PROSE = ("وقال مسؤول حكومي إن المحادثات بين الطرفين ستستأنف الأسبوع المقبل بعد توقف دام شهرين كاملين "
+         "وأضاف أن الوفدين اتفقا على جدول أعمال يشمل الملفات العالقة كلها ومنها ملف الأسرى والمعابر.")
+
+
+def page(article: str, after: str = "") -> str:
+    story = f"<div class='story'><p>{PROSE}</p>{article}<p>{PROSE}</p></div>"
+    return f"<html><body><h1>عنوان</h1>{story}{after}</body></html>"
+
+
+@pytest.mark.parametrize("name, html, lines", [
+    ("a heading over a list of other stories",
+     page("<div class='rel'><h3>المزيد من الأخبار</h3><ul><li><a href='/a'>خبر أول عن الاقتصاد</a></li>"
+          "<li><a href='/b'>خبر ثان عن الرياضة</a></li></ul></div>"),
+     {"المزيد من الأخبار", "خبر أول عن الاقتصاد", "خبر ثان عن الرياضة"}),
+    ("a paragraph that is one link to an app or channel",
+     page("<p><a href='https://t.me/x'>انضم إلى قناتنا على تيليغرام</a></p>"), {"انضم إلى قناتنا على تيليغرام"}),
+    ("a teaser card list: headings inside links",
+     page("", "<ul><li><a href='/c'><h3>قصة أخرى من الموقع</h3></a></li>"
+              "<li><a href='/d'><h3>قصة ثالثة</h3></a></li></ul>"),
+     {"قصة أخرى من الموقع", "قصة ثالثة"}),
+])
+def test_link_boxes_give_their_lines(name, html, lines):
+    assert lines <= box_lines(parse_html(html))
+
+
+@pytest.mark.parametrize("name, html, line", [
+    ("a paragraph with a link inside its prose", page(f"<p>قال <a href='/x'>الوزير</a> {PROSE}</p>"),
+     f"قال الوزير {PROSE}"),
+    ("a title link inside a heading is the heading's",
+     page("<h2><a href='/self'>عنوان فرعي للمقال نفسه</a></h2><p>نص قصير</p>"), "عنوان فرعي للمقال نفسه"),
+    ("a lead the page prints outside every box too",
+     page("", f"<ul><li><a href='/self'>{PROSE}</a></li><li><a href='/y'>خبر</a></li></ul>"), PROSE),
+])
+def test_prose_is_not_a_box_line(name, html, line):
+    assert line not in box_lines(parse_html(html))
+
+
+def test_runs_between_line_breaks_become_paragraphs():
+    root = parse_html("<html><body><section><span>بيروت -</span> النص الأول<br><br>النص الثاني<br>النص الثالث"
+                      "<div>كتلة</div>ذيل</section></body></html>")
+    assert br_paragraphs(root) == 1
+    section = root.find(".//section")
+    assert [(child.tag, "".join(child.itertext())) for child in section] == [
+        ("p", "بيروت - النص الأول"), ("p", "النص الثاني"), ("p", "النص الثالث"), ("div", "كتلة"), ("p", "ذيل")]
+
+
+def test_paragraph_markup_is_left_alone():
+    root = parse_html("<html><body><div><p>سطر<br>سطر آخر</p><br><p>فقرة</p></div></body></html>")
+    assert br_paragraphs(root) == 0
