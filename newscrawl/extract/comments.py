@@ -133,6 +133,24 @@ def _section(node: etree._Element, found: list, guard: set, after) -> etree._Ele
         node = parent
 
 
+def _lead_in(node: etree._Element, after) -> list[etree._Element]:
+    """The blocks right above a comment section, below the article's text, when they
+    hold no more than a section's heading and posting rules: its lead-in («ترحب شبكة …
+    بالنقاش», «Leave a comment»), printed outside the widget that loads the thread."""
+    lead, words = [], 0
+    for sibling in node.itersiblings(preceding=True):
+        if not isinstance(sibling.tag, str):
+            continue
+        words += _words(sibling)
+        # The article's own paragraphs, and what its markup names as the article's data
+        # (a byline box with itemprop="author"), are not a lead-in.
+        if words > _MAX_SECTION_WORDS or not after(sibling) or sibling.tag in ("p", "script", "style") or \
+                xpath("descendant-or-self::*[@itemprop or @itemscope or @rel = 'author']")(sibling):
+            break
+        lead.append(sibling)
+    return lead
+
+
 def comment_threads(root: etree._Element) -> list[etree._Element]:
     """The elements of ``root`` that are reader comments or their forms, outermost first."""
     article = _longest_text(root)
@@ -178,6 +196,7 @@ def comment_threads(root: etree._Element) -> list[etree._Element]:
     # heading, a counter or the rules: «التعليقات (3)», «Leave a reply».
     found = list(dict.fromkeys(found))
     found = [_section(node, found, guard, after) for node in found]
+    found += [lead for node in found for lead in _lead_in(node, after)]
     outermost: list[etree._Element] = []
     kept: set = set()
     for node in sorted(set(found), key=_position):
