@@ -532,6 +532,16 @@ class SQLStore:
                 counts[row["paragraph"]] = row["n"]
         return counts
 
+    def paragraph_uses(self, site: str) -> list[tuple[str, int]]:
+        """Every (paragraph key, story_id) of the site's evidence."""
+        return [(r["paragraph"], r["story_id"]) for r in self._rows(
+            "SELECT DISTINCT paragraph, story_id FROM paragraph_uses WHERE site = ?", (site,))]
+
+    def headline_keys_of(self, site: str) -> set[str]:
+        """The headline keys of every archived story of ``site``."""
+        return {r["headline_key"] for r in self._rows("SELECT DISTINCT headline_key FROM articles WHERE site = ?",
+                                                      (site,))}
+
     def record_paragraphs(self, site: str, article_id: int, story_id: int, kept: list[str],
                           dropped: list[str]) -> None:
         """The paragraph keys of an archived story: ``kept`` in its body, ``dropped`` from it."""

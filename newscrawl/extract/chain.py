@@ -96,9 +96,9 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
         # extractors: the letters they draw, as cleaning would give them anyway.
         html = html.translate(PRESENTATION_FORMS)
     root = parse_html(html)
-    if remove_comments(root):
-        # The generic extractor reads the page as text: the page without its comments.
-        html = etree.tostring(root, method="html", encoding="unicode")
+    # The generic extractor reads the page as text: the page without its comments, written
+    # out again only when that extractor is asked (a site layout's pages never ask).
+    rewritten = remove_comments(root) > 0
     now = now or datetime.now()
     result = Extraction()
     layout = pick_layout(root, layouts)
@@ -112,7 +112,7 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
 
     def read_generic() -> dict:
         nonlocal html
-        if br_paragraphs(root):
+        if br_paragraphs(root) or rewritten:
             html = etree.tostring(root, method="html", encoding="unicode")
         fields = generic_fields(root, html)
         boxes = box_lines(root)

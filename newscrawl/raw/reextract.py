@@ -119,20 +119,42 @@ def _read_page(warc_folder: Path, record: str) -> tuple[list, bytes] | None:
     return headers, body
 
 
+class _Evidence:
+    """The site's furniture evidence (newscrawl.extract.learned), read once: re-extraction
+    asks for it on every row and never adds to it."""
+
+    def __init__(self, store, site: str):
+        self.uses: dict[str, set[int]] = {}
+        for paragraph, story_id in store.paragraph_uses(site):
+            self.uses.setdefault(paragraph, set()).add(story_id)
+        self.headlines = store.headline_keys_of(site)
+
+    def paragraph_stories(self, site: str, keys: list[str], story_id: int | None) -> dict[str, int]:
+        counts = {key: len(self.uses[key] - {story_id}) for key in keys if key in self.uses}
+        return {key: count for key, count in counts.items() if count}
+
+    def headline_keys(self, site: str, keys: list[str]) -> set[str]:
+        return self.headlines.intersection(keys)
+
+
 def reextract(store, site, warc_folder: Path, *, section: str | None = None, since: datetime | None = None,
               until: datetime | None = None, min_stories: int = 0, window: timedelta = timedelta(days=7)) -> Report:
     report = Report()
-    furniture = SiteFurniture(store, site.name, min_stories, site.site_names) if min_stories > 0 else None
+    furniture = SiteFurniture(_Evidence(store, site.name), site.name, min_stories, site.site_names) \
+        if min_stories > 0 else None
     scratch = _Scratch()
     rows: dict[str, tuple[int, int]] = {}  # URL → (row id, story id), as the archive holds them
 
-    def rederive(url: str, headers, body, listing_time: str | None, crawled_at: str) -> tuple[dict, str]:
+    def rederive(url: str, headers, body, listing_time: str | None, crawled_at: str,
+                 story_id: int | None) -> tuple[dict, str]:
         article = derive(site, page_text(url, headers, body), url,
                          datetime.fromisoformat(listing_time) if listing_time else None,
                          datetime.fromisoformat(crawled_at))
         key = headline_key(article["headline"], site.site_names)
         if furniture is not None:
-            article["body"], _, _ = furniture.clean(article["body"], key)
+            # The story's own paragraphs are in the evidence now: they are not evidence
+            # against it, as they were not when it was archived.
+            article["body"], _, _ = furniture.clean(article["body"], key, story_id)
             article["word_count"] = len(article["body"].split())
         return article, key
 
@@ -147,7 +169,7 @@ def reextract(store, site, warc_folder: Path, *, section: str | None = None, sin
             archive_story(scratch, article, headline_key(article["headline"], site.site_names), window,
                           seen_at=datetime.fromisoformat(row["crawled_at"]))
             continue
-        article, key = rederive(row["url"], *page, row["listing_time"], row["crawled_at"])
+        article, key = rederive(row["url"], *page, row["listing_time"], row["crawled_at"], row["story_id"])
         archive_story(scratch, article, key, window, seen_at=datetime.fromisoformat(row["crawled_at"]))
         changed = [f for f in COMPARED if (article.get(f) or None) != (row[f] or None)]
         if not changed and row["extractor_version"] == EXTRACTOR_VERSION:
@@ -160,11 +182,13 @@ def reextract(store, site, warc_folder: Path, *, section: str | None = None, sin
 
     # The kept pages of the rows' aliases, as the crawl met them.
     aliases: dict[str, tuple[int, dict, str]] = {}  # URL → (row id it copies, re-derived article, key)
+    story_of = dict(rows.values())
     for alias in store.alias_pages([row_id for row_id, _ in rows.values()]):
         page = _read_page(warc_folder, alias["warc_record"])
         if page is None:
             continue
-        article, key = rederive(alias["url"], *page, alias["listing_time"], alias["first_seen"])
+        article, key = rederive(alias["url"], *page, alias["listing_time"], alias["first_seen"],
+                                story_of.get(alias["article_id"]))
         article.update(warc_record=alias["warc_record"], listing_time=alias["listing_time"],
                        extractor_version=EXTRACTOR_VERSION)
         archive_story(scratch, article, key, window, seen_at=datetime.fromisoformat(alias["first_seen"]))
