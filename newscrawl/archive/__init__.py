@@ -5,6 +5,7 @@ Scrapy's FEED_STORAGES does for feeds; ``crawl_archive`` is the one store of a c
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from weakref import WeakKeyDictionary
 
@@ -13,6 +14,12 @@ from scrapy.utils.conf import closest_scrapy_cfg
 from scrapy.utils.misc import load_object
 
 from newscrawl.archive.base import ArchiveError
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from scrapy.settings import BaseSettings
+
+    from newscrawl.archive.sql import SQLStore
 
 __all__ = ["DEFAULT_STORES", "ArchiveError", "archive_url", "crawl_archive", "data_dir", "open_store"]
 
@@ -25,7 +32,7 @@ DEFAULT_STORES = {
 _crawl_stores: WeakKeyDictionary = WeakKeyDictionary()
 
 
-def data_dir(settings) -> Path:
+def data_dir(settings: BaseSettings) -> Path:
     """NEWSCRAWL_DATA_DIR; a relative one is taken from the Scrapy project's root (the
     folder holding scrapy.cfg), so a run from a subfolder or from cron finds the same
     archive; outside a project, from the working directory."""
@@ -36,12 +43,12 @@ def data_dir(settings) -> Path:
     return (Path(cfg).parent if cfg else Path.cwd()) / path
 
 
-def archive_url(settings) -> str:
+def archive_url(settings: BaseSettings) -> str:
     """NEWSCRAWL_ARCHIVE_URL, or a SQLite file under NEWSCRAWL_DATA_DIR."""
     return settings.get("NEWSCRAWL_ARCHIVE_URL") or f"sqlite:///{data_dir(settings) / 'newscrawl.sqlite3'}"
 
 
-def open_store(url: str, stores: dict | None = None, *, read_only: bool = False):
+def open_store(url: str, stores: dict | None = None, *, read_only: bool = False) -> SQLStore:
     """The store for ``url``, its class chosen by the URL's scheme; its schema is made
     current (created or upgraded) unless ``read_only``."""
     scheme = urlsplit(url).scheme
@@ -52,7 +59,7 @@ def open_store(url: str, stores: dict | None = None, *, read_only: bool = False)
     return load_object(path).from_url(url, read_only=read_only)
 
 
-def crawl_archive(crawler):
+def crawl_archive(crawler: Crawler) -> SQLStore:
     """The crawl's one archive store, opened by the first component that asks for it (in
     its from_crawler) and closed when the engine stops. The spider, the pipelines and the
     extensions all hold this one object; none opens a connection of its own."""
@@ -71,7 +78,7 @@ def crawl_archive(crawler):
 
 
 def _closer(crawler):
-    def close():
+    def close() -> None:
         store = _crawl_stores.pop(crawler, None)
         if store is not None:
             store.close()

@@ -19,11 +19,12 @@ from newscrawl.archive.dedup import (
     search_span,
     stands_before,
 )
+from newscrawl.archive.sql import SQLStore
 from newscrawl.text.keys import content_hash
 
 
-def archive_story(store, article: dict, key: str, window: timedelta, *, refresh: bool = False,
-                  seen_at: datetime | None = None, number=article_number,
+def archive_story(store: SQLStore, article: dict, key: str, window: timedelta, *, refresh: bool = False,
+                  seen_at: datetime | None = None, number: Callable[[str], int | None] = article_number,
                   on_written: Callable[[int, int], None] | None = None) -> tuple[str, Decision, int | None]:
     """(outcome, decision, story_id) for a cleaned article (its export fields, and the
     URLs that redirected to it under "aliases"), whose headline key is ``key``. Outcome:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -166,7 +166,7 @@ def is_followup_headline(key_a: str, key_b: str) -> bool:
     return edits <= FOLLOWUP_MAX_EDITS and edits / max(len(a), len(b)) <= FOLLOWUP_MAX_EDIT_SHARE
 
 
-def compared(incoming: StoryRef, window: timedelta):
+def compared(incoming: StoryRef, window: timedelta) -> Callable[[StoryRef], bool]:
     """Which archived candidates decide() reads the body of: within the window, with the
     same headline key or a follow-up headline. The archive loads only their bodies."""
     def wanted(candidate: StoryRef) -> bool:
@@ -206,7 +206,7 @@ def article_number(url: str) -> int | None:
     return int(max(reversed(runs), key=len)) if runs else None
 
 
-def stands_before(a: StoryRef, b: StoryRef, number=article_number) -> bool:
+def stands_before(a: StoryRef, b: StoryRef, number: Callable[[str], int | None] = article_number) -> bool:
     """Whether copy ``a`` stands for the story rather than copy ``b``: the one published
     first; where the dates cannot tell them apart (both on one day, or either known only
     to its month, or undated), the lower article ID (a site numbers its articles as it

@@ -10,7 +10,9 @@ looks at — so two processes cannot both decide that two copies of a story are 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 
 import psycopg
 from psycopg.rows import dict_row
@@ -94,7 +96,7 @@ class PostgresStore(SQLStore):
             yield
 
     @contextmanager
-    def deciding(self, site: str, headline_key: str, tokens: list[str], url: str = ""):
+    def deciding(self, site: str, headline_key: str, tokens: list[str], url: str = "") -> Iterator[None]:
         names = [f"url\x1f{url}", f"key\x1f{site}\x1f{headline_key}", *(f"token\x1f{site}\x1f{t}" for t in tokens)]
         # Always taken in ascending order, so two writers never wait for each other in a cycle.
         locks = sorted({_lock_id(n) for n in names})
@@ -102,8 +104,8 @@ class PostgresStore(SQLStore):
             self.db.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k", (locks,))
             yield
 
-    def add(self, article: dict, *, headline_key: str, content_hash: str, published_at, tokens: list[str],
-            story_id: int | None, seen_at) -> tuple[int, int]:
+    def add(self, article: dict, *, headline_key: str, content_hash: str, published_at: datetime | None,
+            tokens: list[str], story_id: int | None, seen_at: datetime) -> tuple[int, int]:
         """As SQLStore.add, in one statement (one round trip): the new id is drawn first,
         so a story's first version can name itself as its story."""
         published, seen = stamp(published_at), stamp(seen_at)

@@ -4,7 +4,7 @@ its schema, and how to run a statement (placeholders are written ``?`` here)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
@@ -145,7 +145,7 @@ def instant(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None  # reads the "Z" (UTC) that stamp writes
 
 
-def column_values(article: dict, columns) -> list:
+def column_values(article: dict, columns: Iterable[str]) -> list:
     # Most stories have no authors or tags: "[]" without a call to json.dumps for it.
     return [(json.dumps(article[c], ensure_ascii=False) if article.get(c) else "[]") if c in LIST_FIELDS
             else article.get(c) for c in columns]
@@ -290,7 +290,7 @@ class SQLStore:
         self._run_many("DELETE FROM due_urls WHERE url = ?", [(u,) for u in dict.fromkeys(urls)])
 
     @contextmanager
-    def deciding(self, site: str, headline_key: str, tokens: list[str], url: str = ""):
+    def deciding(self, site: str, headline_key: str, tokens: list[str], url: str = "") -> Iterator[None]:
         """Hold while deciding whether a story is new and archiving it: no other writer
         can archive this URL or a story that would be its candidate (same key or a shared
         token) until this ends. Here one transaction; stores with several writers lock."""
@@ -334,7 +334,8 @@ class SQLStore:
         return states
 
     def candidates(self, site: str, headline_key: str, tokens: list[str],
-                   span: tuple[datetime, datetime] | None, compared=None, min_shared: int = 1) -> list[StoryRef]:
+                   span: tuple[datetime, datetime] | None, compared: Callable[[StoryRef], bool] | None = None,
+                   min_shared: int = 1) -> list[StoryRef]:
         """Archived stories of ``site`` with the same key (within ``span`` when given)
         or, within ``span``, sharing at least ``min_shared`` of the headline ``tokens``
         (see dedup.min_shared_tokens). With ``compared`` (a predicate, see dedup.compared)
@@ -636,7 +637,7 @@ class SQLStore:
                 yield {**_export_row(row), "id": row["id"], "warc_record": row["warc_record"],
                        "listing_time": row["listing_time"], "extractor_version": row["extractor_version"]}
 
-    def articles_at(self, urls) -> Iterator[dict]:
+    def articles_at(self, urls: Iterable[str]) -> Iterator[dict]:
         """The archived stories that ``urls`` (article URLs or their aliases) lead to, each
         once, as export rows in publication order: what a run archived, as the archive
         holds it at the end (after an earlier copy took a story's row, say). Rows are read
@@ -693,7 +694,8 @@ class SQLStore:
                       (site, stamp(started), stamp(ended), archived, exit_status,
                        json.dumps(failures, ensure_ascii=False)))
 
-    def site_stats(self, site: str, fields: tuple[str, ...], last_runs: int = 10):
+    def site_stats(self, site: str, fields: tuple[str, ...], last_runs: int = 10) -> tuple[
+            dict[tuple[str, str], int], dict[str, int], int, list[tuple[str, int, int, list[str]]]]:
         """({(section, "YYYY-MM"): stories}, {field: stories having it}, stories, the last
         runs as (start, archived, exit status, failures))."""
         counts = {(r["section"] or "-", r["month"] or "undated"): r["n"] for r in self._rows(

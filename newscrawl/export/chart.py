@@ -17,6 +17,10 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 UNDATED = "undated"  # the store's month for stories with no date
 DATA_KEY = "newscrawl-chart-data"  # the PNG text chunk holding ChartData as JSON
@@ -114,7 +118,7 @@ def write_chart(data: ChartData, path: Path) -> None:
         raise
 
 
-def figure(data: ChartData):
+def figure(data: ChartData) -> Figure:
     """The chart: stories per month stacked by section above, field coverage and the last
     runs below. A matplotlib Figure on an Agg canvas."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415 - optional extra

@@ -9,8 +9,9 @@ import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import IO
 
-from scrapy.exporters import CsvItemExporter, JsonItemExporter, JsonLinesItemExporter
+from scrapy.exporters import BaseItemExporter, CsvItemExporter, JsonItemExporter, JsonLinesItemExporter
 
 from newscrawl.export.xlsx import XlsxItemExporter
 from newscrawl.items import EXPORT_FIELDS
@@ -57,7 +58,7 @@ class SafeCsvItemExporter(CsvItemExporter):
         return neutralise_cell(value) if self.neutralise_formulas and isinstance(value, str) else value
 
 
-def exporter_for(fmt: str, stream, neutralise_formulas: bool = True):
+def exporter_for(fmt: str, stream: IO[bytes], neutralise_formulas: bool = True) -> BaseItemExporter:
     """CSV with a BOM (Excel shows the Arabic) and list fields joined with «; »; JSON and
     JSON Lines in UTF-8 with Arabic unescaped; xlsx as the crawl's feed writes it (typed
     cells, never a formula); the export fields in their order."""

@@ -6,6 +6,7 @@ import logging
 import os
 from pathlib import Path
 
+from scrapy import Spider
 from scrapy.extensions.feedexport import FileFeedStorage
 
 from newscrawl.archive import data_dir
@@ -20,7 +21,7 @@ logger = logging.getLogger(__name__)
 WHOLE_FILE_FORMATS = frozenset({"xlsx"})
 
 
-def uri_params(params: dict, spider) -> dict:
+def uri_params(params: dict, spider: Spider) -> dict:
     """Add %(run)s: the run's start time (UTC), the same for the CSV and the JSON Lines
     file, unlike Scrapy's %(time)s which each feed reads from the clock when it opens;
     and %(data_dir)s, NEWSCRAWL_DATA_DIR resolved (newscrawl.archive.data_dir)."""

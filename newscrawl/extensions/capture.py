@@ -16,13 +16,14 @@ from pathlib import Path
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
+from scrapy.settings import BaseSettings
 
 from newscrawl.archive import ArchiveError, data_dir
 from newscrawl.raw.warc import WarcFiles
 from newscrawl.run.runs import run_stamp
 
 
-def warc_folder(settings, spider_name: str) -> Path:
+def warc_folder(settings: BaseSettings, spider_name: str) -> Path:
     chosen = settings.get("NEWSCRAWL_WARC_DIR")
     return Path(chosen) if chosen else data_dir(settings) / spider_name / "warc"
 

@@ -8,6 +8,7 @@ then a visible date — and are parsed here, so every source hands over raw stri
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -63,7 +64,7 @@ def _is_excerpt(summary: str, body: list[str]) -> bool:
     return bool(probe) and probe in clean_inline(" ".join(body[:2]))
 
 
-def parse_first(candidates, now: datetime) -> tuple[str, ParsedDate] | None:
+def parse_first(candidates: Iterable[tuple[str, str | None]], now: datetime) -> tuple[str, ParsedDate] | None:
     """The first candidate (source, raw text) that parses to a dated day; lazily, so the
     costly scans at the end run only when nothing better was found."""
     for source, raw in candidates:

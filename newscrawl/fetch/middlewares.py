@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import TYPE_CHECKING
 
 from scrapy import Request
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
@@ -19,6 +20,10 @@ from newscrawl.archive import ArchiveError
 from newscrawl.fetch.blocking import is_challenge
 from newscrawl.fetch.charset import declared_encoding, true_encoding
 
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from scrapy.robotstxt import RobotParser
+
 
 class BlockedPage(IgnoreRequest):
     """A bot-protection page that retries did not get past."""
@@ -32,13 +37,13 @@ class EveryRequestRobotsTxtMiddleware(RobotsTxtMiddleware):
     requested at the start, fetched although robots.txt disallows them). Each waiter
     gets a Deferred of its own, as Scrapy did before 2.13."""
 
-    async def robot_parser(self, request):
+    async def robot_parser(self, request: Request) -> RobotParser | None:
         pending = self._parsers.get(urlparse_cached(request).netloc)
         if not isinstance(pending, Deferred):
             return await super().robot_parser(request)
         mine: Deferred = Deferred()
 
-        def hand_on(parser):
+        def hand_on(parser: RobotParser | None) -> RobotParser | None:
             mine.callback(parser)
             return parser
 
@@ -124,7 +129,7 @@ class ImpersonateMiddleware:
         request.meta.setdefault("impersonate", self.browser)
 
 
-def stop_for_archive(crawler, error: ArchiveError) -> None:
+def stop_for_archive(crawler: Crawler, error: ArchiveError) -> None:
     """The archive cannot be written (a full disk, a file-size limit, a lost server):
     stop the run, keeping every story committed so far. Said once, in one line; the
     run's summary and `scrapy crawl`'s exit status (4) carry it."""

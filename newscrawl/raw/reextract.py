@@ -25,6 +25,7 @@ from scrapy.http import Headers, HtmlResponse
 
 from newscrawl.archive.archiving import archive_story
 from newscrawl.archive.dedup import key_tokens, published_instant
+from newscrawl.archive.sql import SQLStore
 from newscrawl.archive.sqlite import SQLiteStore
 from newscrawl.extract import EXTRACTOR_VERSION
 from newscrawl.extract.assemble import build_article, published_date
@@ -33,6 +34,7 @@ from newscrawl.extract.learned import SiteFurniture
 from newscrawl.fetch.charset import declared_encoding, true_encoding
 from newscrawl.items import EXPORT_FIELDS
 from newscrawl.raw.warc import read_response
+from newscrawl.sites.spec import Site
 from newscrawl.text.clean import clean_article
 from newscrawl.text.keys import content_hash, headline_key
 from newscrawl.text.language import detect_language
@@ -56,7 +58,7 @@ def page_text(url: str, headers: list[tuple[str, str]], body: bytes) -> str:
     return response.text
 
 
-def derive(site, html: str, url: str, listing_time: datetime | None, crawled_at: datetime) -> dict:
+def derive(site: Site, html: str, url: str, listing_time: datetime | None, crawled_at: datetime) -> dict:
     """The export fields of a page as the crawl would archive them now (before dedup)."""
     zone = ZoneInfo(site.timezone)
     extraction = extract_article(html, site.layouts, site.site_names, crawled_at.astimezone(zone).replace(tzinfo=None),
@@ -137,15 +139,16 @@ class _Evidence:
         return self.headlines.intersection(keys)
 
 
-def reextract(store, site, warc_folder: Path, *, section: str | None = None, since: datetime | None = None,
-              until: datetime | None = None, min_stories: int = 0, window: timedelta = timedelta(days=7)) -> Report:
+def reextract(store: SQLStore, site: Site, warc_folder: Path, *, section: str | None = None,
+              since: datetime | None = None, until: datetime | None = None, min_stories: int = 0,
+              window: timedelta = timedelta(days=7)) -> Report:
     report = Report()
     furniture = SiteFurniture(_Evidence(store, site.name), site.name, min_stories, site.site_names) \
         if min_stories > 0 else None
     scratch = _Scratch()
     rows: dict[str, tuple[int, int]] = {}  # URL → (row id, story id), as the archive holds them
 
-    def rederive(url: str, headers, body, listing_time: str | None, crawled_at: str,
+    def rederive(url: str, headers: list[tuple[str, str]], body: bytes, listing_time: str | None, crawled_at: str,
                  story_id: int | None) -> tuple[dict, str]:
         article = derive(site, page_text(url, headers, body), url,
                          datetime.fromisoformat(listing_time) if listing_time else None,

@@ -21,11 +21,15 @@ from datetime import UTC, datetime
 from http import HTTPStatus
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
+
+if TYPE_CHECKING:
+    from scrapy.http import Headers
 
 
 def _headers(headers) -> list[tuple[str, str]]:
@@ -93,8 +97,8 @@ class WarcFiles:
         self.writer.write_record(record)
         self.members.end_record()
 
-    def write(self, url: str, method: str, request_headers, status: int, response_headers, body: bytes,
-              protocol: str = "HTTP/1.1", when: datetime | None = None) -> tuple[str, int]:
+    def write(self, url: str, method: str, request_headers: Headers, status: int, response_headers: Headers,
+              body: bytes, protocol: str = "HTTP/1.1", when: datetime | None = None) -> tuple[str, int]:
         """Write one exchange; (file name, offset of its response record)."""
         if self.handle is None or self.handle.tell() >= self.max_bytes:
             self.close()
@@ -176,7 +180,7 @@ def responses(path: str, problems: list[str]) -> Iterator[Record]:
 _DECODED = {"transfer-encoding", "content-encoding", "content-length", "x-newscrawl-orig-transfer-encoding"}
 
 
-def read_response(path: str, offset: int):
+def read_response(path: str, offset: int) -> tuple[str, str, int, list[tuple[str, str]], bytes]:
     """The response record at ``offset`` of a WARC file (or WACZ member): (target URL,
     WARC-Date, status, headers as (name, value) pairs, payload). The payload comes decoded
     (chunks joined, gzip or br undone, as tools that are not newscrawl record it either way)

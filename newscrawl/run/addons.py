@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from scrapy.settings import BaseSettings
+
 
 class Impersonation:
     """NEWSCRAWL_IMPERSONATE=chrome (or another browser curl_cffi knows) fetches pages
@@ -25,7 +30,7 @@ class Impersonation:
         settings.set(name, {**settings.getdict(name), **entries}, priority=priority)
 
 
-def distributed_redis_url(settings) -> str:
+def distributed_redis_url(settings: BaseSettings) -> str:
     """The Redis of the shared job, or "" when this run works alone."""
     return settings.get("NEWSCRAWL_REDIS_URL") or settings.get("REDIS_URL") or ""
 

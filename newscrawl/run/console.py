@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from scrapy.settings import BaseSettings
 
 # logger name → the start of the messages (their templates, before %-formatting) to lower.
 STARTUP_DUMPS = {
@@ -49,7 +53,7 @@ def demote(rules: Mapping[str, tuple[str, ...]]) -> None:
             logger.addFilter(Demote(prefixes))
 
 
-def dump_rules(settings, *, terminal: bool) -> dict[str, tuple[str, ...]]:
+def dump_rules(settings: BaseSettings, *, terminal: bool) -> dict[str, tuple[str, ...]]:
     """Which records to lower for a run with these ``settings``. With LOG_FILE none: the
     file is the full record. Otherwise Scrapy's start-up dumps always; the stats dump and
     the per-listing lines only on a terminal, where the run's closing summary says what
@@ -60,6 +64,6 @@ def dump_rules(settings, *, terminal: bool) -> dict[str, tuple[str, ...]]:
     return {**STARTUP_DUMPS, **({**STATS_DUMP, **LISTING_LINES} if terminal else {})}
 
 
-def quiet_scrapy_dumps(settings, *, terminal: bool) -> None:
+def quiet_scrapy_dumps(settings: BaseSettings, *, terminal: bool) -> None:
     """Lower the records ``dump_rules`` names; call before Scrapy starts logging."""
     demote(dump_rules(settings, terminal=terminal))

@@ -28,6 +28,7 @@ import uuid
 from datetime import UTC, datetime
 
 import redis
+from scrapy import Request
 from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
@@ -152,7 +153,7 @@ class ClaimingQueue(PriorityQueue):
     worker: str = ""
     _claim = None
 
-    def claim(self):
+    def claim(self) -> tuple[Request, bytes] | tuple[None, None]:
         if self._claim is None:
             self._claim = self.server.register_script(CLAIM)  # sent once, then run by its hash
         data = self._claim(keys=[self.key, self.worker_key, self.workers_key], args=[self.worker])
@@ -247,7 +248,7 @@ class SharedJobScheduler(Scheduler):
                                worker, requeued)
                 self.stats.inc_value("newscrawl/distributed/requeued", requeued)
 
-    def close(self, reason):
+    def close(self, reason: str) -> None:
         for loop in (self._beat, self._poll):
             if loop and loop.running:
                 loop.stop()
@@ -270,7 +271,7 @@ class SharedJobScheduler(Scheduler):
         if finished:
             self.server.hdel(self.queue.worker_key, *(self._claimed.pop(r) for r in finished))
 
-    def next_request(self):
+    def next_request(self) -> Request | None:
         self._release_finished()
         request, data = self.queue.claim()
         if request is None:
@@ -279,7 +280,7 @@ class SharedJobScheduler(Scheduler):
         self.stats.inc_value("scheduler/dequeued/redis")
         return request
 
-    def enqueue_request(self, request) -> bool:
+    def enqueue_request(self, request: Request) -> bool:
         fingerprint = "" if request.dont_filter else self.df.request_fingerprint(request)
         if not self._enqueue(keys=[self.df.key, self.queue.key],
                              args=[fingerprint, -request.priority, self.queue._encode_request(request)]):

@@ -7,8 +7,12 @@ import difflib
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newscrawl.run.addons import distributed_redis_url
+
+if TYPE_CHECKING:
+    from scrapy.settings import BaseSettings
 
 FLOATS = ("NEWSCRAWL_DEDUP_WINDOW_DAYS", "NEWSCRAWL_MAX_ERROR_RATE", "NEWSCRAWL_MAX_BLOCKED_SHARE",
           "NEWSCRAWL_RETRY_BACKOFF_BASE", "NEWSCRAWL_RETRY_BACKOFF_MAX", "NEWSCRAWL_PROGRESS_INTERVAL",
@@ -24,7 +28,7 @@ def known_settings() -> set[str]:
     return {name for name in vars(defaults) if name.startswith("NEWSCRAWL_")}
 
 
-def settings_problem(settings) -> str | None:
+def settings_problem(settings: BaseSettings) -> str | None:
     """The first setting newscrawl cannot run with, described in one line; None if all are fine."""
     known = known_settings()
     for name in sorted(name for name in settings if name.startswith("NEWSCRAWL_") and name not in known):
@@ -74,7 +78,7 @@ def settings_problem(settings) -> str | None:
     return None
 
 
-def output_dirs(settings, spider: str) -> list[Path]:
+def output_dirs(settings: BaseSettings, spider: str) -> list[Path]:
     """The local directories a run of ``spider`` writes its exports and summary to."""
     from newscrawl.archive import data_dir
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from typing import Any
 
 from newscrawl.extract.layouts import Layout
 from newscrawl.sites.spec import ListingApi, Site
@@ -57,7 +58,7 @@ _LAYOUTS = (
 )
 
 
-def api_entries(payload) -> list[tuple[str, datetime | None]]:
+def api_entries(payload: dict[str, Any]) -> list[tuple[str, datetime | None]]:
     """(article path, publication time) for each entry of one API page; [] ends paging."""
     entries = []
     for entry in payload["data"]:
