@@ -148,16 +148,16 @@ def reextract(store: SQLStore, site: Site, warc_folder: Path, *, section: str | 
     scratch = _Scratch()
     rows: dict[str, tuple[int, int]] = {}  # URL → (row id, story id), as the archive holds them
 
-    def rederive(url: str, headers: list[tuple[str, str]], body: bytes, listing_time: str | None, crawled_at: str,
-                 story_id: int | None) -> tuple[dict, str]:
+    def rederive(url: str, headers: list[tuple[str, str]], body: bytes, listing_time: str | None,
+                 crawled_at: str) -> tuple[dict, str]:
         article = derive(site, page_text(url, headers, body), url,
                          datetime.fromisoformat(listing_time) if listing_time else None,
                          datetime.fromisoformat(crawled_at))
         key = headline_key(article["headline"], site.site_names)
         if furniture is not None:
-            # The story's own paragraphs are in the evidence now: they are not evidence
-            # against it, as they were not when it was archived.
-            article["body"], _, _ = furniture.clean(article["body"], key, story_id)
+            # Counted over every story, the story's own included: what the crawl's pass
+            # at its end (clean_archive) leaves in the archive.
+            article["body"], _, _ = furniture.clean(article["body"], key)
             article["word_count"] = len(article["body"].split())
         return article, key
 
@@ -172,7 +172,7 @@ def reextract(store: SQLStore, site: Site, warc_folder: Path, *, section: str | 
             archive_story(scratch, article, headline_key(article["headline"], site.site_names), window,
                           seen_at=datetime.fromisoformat(row["crawled_at"]))
             continue
-        article, key = rederive(row["url"], *page, row["listing_time"], row["crawled_at"], row["story_id"])
+        article, key = rederive(row["url"], *page, row["listing_time"], row["crawled_at"])
         archive_story(scratch, article, key, window, seen_at=datetime.fromisoformat(row["crawled_at"]))
         changed = [f for f in COMPARED if (article.get(f) or None) != (row[f] or None)]
         if not changed and row["extractor_version"] == EXTRACTOR_VERSION:
@@ -185,13 +185,11 @@ def reextract(store: SQLStore, site: Site, warc_folder: Path, *, section: str | 
 
     # The kept pages of the rows' aliases, as the crawl met them.
     aliases: dict[str, tuple[int, dict, str]] = {}  # URL → (row id it copies, re-derived article, key)
-    story_of = dict(rows.values())
     for alias in store.alias_pages([row_id for row_id, _ in rows.values()]):
         page = _read_page(warc_folder, alias["warc_record"])
         if page is None:
             continue
-        article, key = rederive(alias["url"], *page, alias["listing_time"], alias["first_seen"],
-                                story_of.get(alias["article_id"]))
+        article, key = rederive(alias["url"], *page, alias["listing_time"], alias["first_seen"])
         article.update(warc_record=alias["warc_record"], listing_time=alias["listing_time"],
                        extractor_version=EXTRACTOR_VERSION)
         archive_story(scratch, article, key, window, seen_at=datetime.fromisoformat(alias["first_seen"]))
