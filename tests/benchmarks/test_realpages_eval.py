@@ -24,12 +24,15 @@ def test_rules_written_from_a_publisher_are_left_out_when_it_is_scored():
 
 
 def test_lopo_scores_cnn_arabic_without_its_comment_policy_rules():
-    """CNN Arabic's comment-policy box is removed only by the two rules written from that
-    page (439b980): left out, the box stays in the body and the page scores lower."""
+    """CNN Arabic's comment-policy box was written into two rules from that page (439b980).
+    Left out, the box must still go: the structure of the page (posting rules right above
+    the comment widget, below the text) is the evidence now, as it is on a page no rule
+    was written from."""
     pages = [page for page in SCRIPT["realpages"]() if page[0] in ("cnnarabic", "beirutobserver")]
     rows = {row["page"]: row for row in SCRIPT["evaluate"](pages)["newscrawl"]}
     assert rows["cnnarabic"]["f1"] > 0.99
-    assert rows["cnnarabic"]["lopo_f1"] < rows["cnnarabic"]["f1"] - 0.05
+    assert rows["cnnarabic"]["left_out"] >= 2
+    assert rows["cnnarabic"]["lopo_f1"] >= 0.97
     # No rule records Beirut Observer: its leave-one-out score is its full score.
     assert rows["beirutobserver"]["left_out"] == 0
     assert rows["beirutobserver"]["lopo_f1"] == rows["beirutobserver"]["f1"]
