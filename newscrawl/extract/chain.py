@@ -64,6 +64,10 @@ def _is_excerpt(summary: str, body: list[str]) -> bool:
     return bool(probe) and probe in clean_inline(" ".join(body[:2]))
 
 
+def _word_count(paragraphs: list[str]) -> int:
+    return sum(len(p.split()) for p in paragraphs)
+
+
 def parse_first(candidates: Iterable[tuple[str, str | None]], now: datetime) -> tuple[str, ParsedDate] | None:
     """The first candidate (source, raw text) that parses to a dated day; lazily, so the
     costly scans at the end run only when nothing better was found."""
@@ -128,13 +132,18 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
     if "headline" in result.values:
         result.values["headline"] = strip_site_name(result.values["headline"], names)
 
-    # JSON-LD articleBody often arrives as one run-on paragraph: prefer real paragraphs.
+    # JSON-LD articleBody often arrives run on, in one paragraph or a few long ones, and
+    # sometimes as a teaser: the paragraphs the page shows win over it, unless it holds
+    # as many words in at least half as many paragraphs.
     jsonld_body = jsonld.get("body") or []
     if len(jsonld_body) == 1 and not site.get("body"):
         generic = generic or read_generic()
+    shown = generic.get("body") or []
+    worse = bool(shown) and (len(jsonld_body) < max(2, 0.5 * len(shown))
+                             or _word_count(jsonld_body) < 0.5 * _word_count(shown))
     result.take("body", [("site", site.get("body")),
-                         ("jsonld", jsonld_body if len(jsonld_body) > 1 or not generic.get("body") else None),
-                         ("generic", generic.get("body"))])
+                         ("jsonld", None if worse else jsonld_body),
+                         ("generic", shown or None)])
 
     body = result.values.get("body")
     if body and result.values.get("headline") and normalise_for_matching(body[0]) in {

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 from lxml import etree
 
+from newscrawl.extract.blocks import paragraphs
 from newscrawl.extract.queries import xpath
 from newscrawl.text.byline import byline_names
 
@@ -73,6 +75,23 @@ def _first_url(value) -> str | None:
     return None
 
 
+# An articleBody that holds markup: publishers' CMSs often put the body's HTML there.
+_MARKUP = re.compile(r"<(?:p|br|div|h[1-6]|ul|ol|li|blockquote|figure|table|span|a|strong|b|em)\b[^>]*>", re.I)
+
+
+def article_body(body: str) -> list[str]:
+    """The paragraphs of a JSON-LD articleBody: its lines, each read as a browser shows it
+    when it holds HTML (CMSs put the body's markup there, with or without line breaks)."""
+    out: list[str] = []
+    for line in body.splitlines():
+        if _MARKUP.search(line):
+            fragment = etree.fromstring(f"<div>{line}</div>", etree.HTMLParser(recover=True))
+            out += paragraphs([fragment]) if fragment is not None else []
+        elif line.strip():
+            out.append(line.strip())
+    return out
+
+
 def jsonld_fields(root: etree._Element) -> dict:
     objects = _page_objects(root)
     obj = find_article(root, objects)
@@ -88,7 +107,7 @@ def jsonld_fields(root: etree._Element) -> dict:
     return {
         "headline": obj.get("headline") if isinstance(obj.get("headline"), str) else None,
         "summary": obj.get("description") if isinstance(obj.get("description"), str) else None,
-        "body": [p.strip() for p in body.splitlines() if p.strip()] if isinstance(body, str) else [],
+        "body": article_body(body) if isinstance(body, str) else [],
         # A name read as a byline: «حسام أبو العلا - القاهرة» is the writer and his dateline,
         # "Samya Kullab and Vasilisa Stepanenko" two writers; kept as given when it reads as
         # no name («STERN.de»).

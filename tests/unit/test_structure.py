@@ -54,3 +54,18 @@ def test_runs_between_line_breaks_become_paragraphs():
 def test_paragraph_markup_is_left_alone():
     root = parse_html("<html><body><div><p>سطر<br>سطر آخر</p><br><p>فقرة</p></div></body></html>")
     assert br_paragraphs(root) == 0
+
+
+@pytest.mark.parametrize("body, paragraphs", [
+    # CMSs put the body's HTML in articleBody: read as a browser shows it.
+    ("<p>الفقرة الأولى &amp; <a href='/x'>رابط</a></p><p>الثانية<br>سطر</p><script>track()</script>",
+     ["الفقرة الأولى & رابط", "الثانية", "سطر"]),
+    ("<h2>عنوان فرعي</h2><ul><li>بند أول</li><li>بند ثان</li></ul>", ["عنوان فرعي", "بند أول", "بند ثان"]),
+    # Plain text: its lines; a «<» in prose is not markup.
+    ("سطر أول\nسطر ثان", ["سطر أول", "سطر ثان"]),
+    ("a < b and c > d", ["a < b and c > d"]),
+])
+def test_a_jsonld_article_body_holding_html_is_read_as_html(body, paragraphs):
+    from newscrawl.extract.jsonld import article_body
+
+    assert article_body(body) == paragraphs
