@@ -111,6 +111,13 @@ class _Scratch(SQLiteStore):
         pass
 
 
+def _fetched(record: str) -> tuple[str, int]:
+    """When a page was fetched, as the order of its WARC record: file (named by the run's
+    start, then its number), then offset."""
+    name, offset = record.rsplit("#", 1)
+    return name, int(offset)
+
+
 def _read_page(warc_folder: Path, record: str) -> tuple[list, bytes] | None:
     name, offset = record.rsplit("#", 1)
     path = name if Path(name.split("!")[0]).is_absolute() else str(warc_folder / name)
@@ -161,6 +168,7 @@ def reextract(store: SQLStore, site: Site, warc_folder: Path, *, section: str | 
             article["word_count"] = len(article["body"].split())
         return article, key
 
+    replay: list[tuple[tuple[str, int], dict, str, str]] = []  # (fetch order, article, key, seen at)
     for row in store.records(site.name, section=section, since=since, until=until):
         report.rows += 1
         rows[row["url"]] = (row["id"], row["story_id"])
@@ -169,11 +177,11 @@ def reextract(store: SQLStore, site: Site, warc_folder: Path, *, section: str | 
         if page is None:
             report.without_page += 1
             article = {f: row[f] for f in EXPORT_FIELDS if f != "story_id"}
-            archive_story(scratch, article, headline_key(article["headline"], site.site_names), window,
-                          seen_at=datetime.fromisoformat(row["crawled_at"]))
+            replay.append((("", row["id"]), article, headline_key(article["headline"], site.site_names),
+                           row["crawled_at"]))
             continue
         article, key = rederive(row["url"], *page, row["listing_time"], row["crawled_at"])
-        archive_story(scratch, article, key, window, seen_at=datetime.fromisoformat(row["crawled_at"]))
+        replay.append((_fetched(record), article, key, row["crawled_at"]))
         changed = [f for f in COMPARED if (article.get(f) or None) != (row[f] or None)]
         if not changed and row["extractor_version"] == EXTRACTOR_VERSION:
             continue
@@ -192,8 +200,12 @@ def reextract(store: SQLStore, site: Site, warc_folder: Path, *, section: str | 
         article, key = rederive(alias["url"], *page, alias["listing_time"], alias["first_seen"])
         article.update(warc_record=alias["warc_record"], listing_time=alias["listing_time"],
                        extractor_version=EXTRACTOR_VERSION)
-        archive_story(scratch, article, key, window, seen_at=datetime.fromisoformat(alias["first_seen"]))
+        replay.append((_fetched(alias["warc_record"]), article, key, alias["first_seen"]))
         aliases[alias["url"]] = (alias["article_id"], article, key)
+    # The dedup decisions again, in the order the crawl fetched the pages (the order of
+    # their records): a follow-up is one within the window of the copy the crawl had met.
+    for _, article, key, seen in sorted(replay, key=lambda entry: entry[0]):
+        archive_story(scratch, article, key, window, seen_at=datetime.fromisoformat(seen))
     try:
         _reconcile(store, scratch, rows, aliases, report)
     finally:
