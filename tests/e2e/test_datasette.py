@@ -77,9 +77,16 @@ def archive(mirror_crawl):
 
 
 def shown_count(driver) -> int:
-    """The row count Datasette prints above the table («129 rows …», «returning 9 rows»)."""
-    heading = next(h.text for h in driver.find_elements("css selector", "h3") if re.search(r"\d+ rows?\b", h.text))
-    return int(re.search(r"([\d,]+) rows?\b", heading).group(1).replace(",", ""))
+    """The row count Datasette prints above the table («129 rows …», «returning 9 rows»),
+    waited for: after a form is submitted the next page may not be there yet."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def heading(d):
+        return next((h.text for h in d.find_elements("css selector", "h3") if re.search(r"\d+ rows?\b", h.text)),
+                    None)
+
+    text = WebDriverWait(driver, 20).until(heading)
+    return int(re.search(r"([\d,]+) rows?\b", text).group(1).replace(",", ""))
 
 
 def cells(driver, column: str) -> list:
@@ -136,6 +143,9 @@ def test_search_reads_words_as_a_reader_does(browser, stories_url, archive):
     box = browser.find_element("css selector", "input[name=words]")
     box.send_keys(QUERY)
     box.submit()
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(browser, 20).until(lambda d: "words=" in d.current_url)
     assert shown_count(browser) == len(expected)
     assert {c.text for c in cells(browser, "url")} == expected
     headline = cells(browser, "headline")[0].find_element("css selector", "div[dir=auto]")
