@@ -33,11 +33,14 @@ class Article:
     warc_record: str | None = None
     listing_time: str | None = None
     extractor_version: str | None = None
+    # Not exported or archived: the page's short lines, anywhere on it, from which the
+    # archive learns the site's furniture (newscrawl.extract.learned).
+    page_lines: list[str] = field(default_factory=list, repr=False)
 
 
 # Analysts' column order; the CSV exporter would otherwise take the first item's keys.
 EXPORT_FIELDS = ["url", "site", "section", "headline", "summary", "dateline", "body", "authors",
                  "published", "published_precision", "updated", "tags", "image_url", "language",
                  "word_count", "crawled_at", "body_source", "story_id"]
-INTERNAL_FIELDS = ("aliases", "warc_record", "listing_time", "extractor_version")
+INTERNAL_FIELDS = ("aliases", "warc_record", "listing_time", "extractor_version", "page_lines")
 assert sorted(EXPORT_FIELDS) == sorted(f.name for f in fields(Article) if f.name not in INTERNAL_FIELDS)

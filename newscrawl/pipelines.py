@@ -163,7 +163,8 @@ class ArchivePipeline:
             on_written = None
             if self.furniture is not None:
                 def on_written(article_id: int, story_id: int) -> None:
-                    self.furniture.record(article_id, story_id, list(kept), list(dropped))
+                    self.furniture.record(article_id, story_id, list(kept), list(dropped),
+                                          article.get("page_lines") or ())
                     self.archived_ids.append(article_id)
             outcome, decision, story_id = archive_story(self.store, article, key, self.window, refresh=self.refresh,
                                                         on_written=on_written)

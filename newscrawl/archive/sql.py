@@ -544,12 +544,13 @@ class SQLStore:
                                                       (site,))}
 
     def record_paragraphs(self, site: str, article_id: int, story_id: int, kept: list[str],
-                          dropped: list[str]) -> None:
-        """The paragraph keys of an archived story: ``kept`` in its body, ``dropped`` from it."""
+                          dropped: list[str], shown: list[str] = ()) -> None:
+        """The paragraph keys of an archived story: ``kept`` in its body, ``dropped`` from it,
+        ``shown`` elsewhere on its page."""
         with self.transaction():
             self._run_many("INSERT INTO paragraph_uses VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                            [(site, key, story_id, article_id, 1) for key in dict.fromkeys(kept)] +
-                           [(site, key, story_id, article_id, 0) for key in dict.fromkeys(dropped)])
+                           [(site, key, story_id, article_id, 0) for key in dict.fromkeys([*dropped, *shown])])
 
     def bodies_with(self, site: str, min_stories: int) -> list[int]:
         """The ids of the site's stories whose body still holds a paragraph seen on

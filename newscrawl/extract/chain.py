@@ -19,9 +19,10 @@ from newscrawl.extract.comments import remove_comments
 from newscrawl.extract.generic import date_candidates, generic_fields, marked_dates, url_day
 from newscrawl.extract.jsonld import jsonld_fields
 from newscrawl.extract.layouts import Layout, layout_fields, pick_layout
+from newscrawl.extract.learned import LINE_WORDS
 from newscrawl.extract.meta import meta_fields
 from newscrawl.extract.queries import parse_html
-from newscrawl.extract.structure import box_lines, br_paragraphs
+from newscrawl.extract.structure import box_lines, br_paragraphs, page_lines
 from newscrawl.text.byline import byline_names
 from newscrawl.text.dates import ParsedDate, parse_date
 from newscrawl.text.keys import normalise_for_matching
@@ -37,6 +38,8 @@ class Extraction:
     layout: str | None = None
     # The page says it is an article (JSON-LD Article type, og:type=article, or a layout).
     is_article: bool = False
+    # The page's short lines, anywhere on it (structure.page_lines), when asked for.
+    lines: list[str] = field(default_factory=list)
 
     def take(self, name: str, candidates: list[tuple[str, object]]) -> None:
         for source, value in candidates:
@@ -93,19 +96,22 @@ _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 
 
 def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tuple[str, ...] = (),
-                    now: datetime | None = None, url: str | None = None) -> Extraction:
+                    now: datetime | None = None, url: str | None = None, lines: bool = False) -> Extraction:
     """All fields of one article page (read as HTML whatever it holds: a text/plain answer
-    holding JSON yields no fields)."""
+    holding JSON yields no fields), and with ``lines`` the page's short lines, the
+    evidence of site-wide furniture."""
     if _PRESENTATION.search(html):
         # Text drawn in Arabic presentation forms reads as no text to main-text
         # extractors: the letters they draw, as cleaning would give them anyway.
         html = html.translate(PRESENTATION_FORMS)
     root = parse_html(html)
+    result = Extraction()
+    if lines:  # before comment threads go: their prompts and labels are furniture too
+        result.lines = page_lines(root, LINE_WORDS)
     # The generic extractor reads the page as text: the page without its comments, written
     # out again only when that extractor is asked (a site layout's pages never ask).
     rewritten = remove_comments(root) > 0
     now = now or datetime.now()
-    result = Extraction()
     layout = pick_layout(root, layouts)
     site = layout_fields(root, layout) if layout else {}
     result.layout = layout.name if layout else None

@@ -4,7 +4,9 @@ posting rules, a newsletter or app prompt — whatever its words, in any languag
 line that is the headline of another archived story of the site (with or without a label
 before it: «طالع أيضاً: …») is a most-read, related or read-also list, not the story.
 Evidence is counted per site in the archive (so distributed workers share it), per
-distinct story: a follow-up repeating its own story's paragraphs is not evidence.
+distinct story: a follow-up repeating its own story's paragraphs is not evidence. A
+story's evidence is its body's paragraphs and the short lines its page prints elsewhere
+(LINE_WORDS).
 
 ``SiteFurniture.clean`` drops from a story's body the paragraphs the evidence already
 names before it is archived; ``record`` adds the story's paragraphs to the evidence;
@@ -28,7 +30,17 @@ MIN_STORIES = 6  # the default of NEWSCRAWL_FURNITURE_MIN_STORIES
 # article's own short lines (a subhead, a sign-off) rarely recur across unrelated stories,
 # and labels are where pages vary their wording most, so each variant recurs less.
 SHORT_WORDS = 6
-# «طالع أيضاً: <headline>»: a label of a few words and a colon before another headline.
+# A line of at most this many words printed anywhere on a story's page — in a menu, a box,
+# a prompt beside the article — counts as that story's evidence too: a prompt or label the
+# site's template prints on most pages («انضم إلى قناتنا على تيليغرام») is furniture on the
+# page where it slipped into the body, however rarely it does. Longer text outside a body
+# (the teaser of another story, whose own body holds it) is not counted. Measured with the
+# lines of the publishers' truth: on ../shared/realpages-world no short body line of 126,
+# over 31 publishers with two pages or more, is printed outside the body of another page
+# of its publisher; on the bundled mirror none of 129 stories' either.
+LINE_WORDS = 12
+# «طالع أيضاً: <headline>»: a label of a few words and a colon before another headline
+# (or, up to three words, no colon).
 _LABEL = re.compile(r"^[^:：]{1,30}[:：]\s*")
 # A headline, with a label before it, is never longer than this: longer paragraphs are
 # not looked up as headlines (a headline key costs a normalisation of the paragraph).
@@ -49,6 +61,8 @@ class SiteFurniture:
         self.site = site
         self.min_stories = min_stories
         self.site_names = site_names
+        self._line_keys: dict[str, str] = {}  # a line as printed → its key: menus repeat on every page
+        self._established: set[str] = set()  # keys on min_stories stories already: evidence enough
 
     def _headline_forms(self, paragraph: str) -> list[str]:
         if len(paragraph.split()) > HEADLINE_WORDS:
@@ -57,7 +71,13 @@ class SiteFurniture:
         label = _LABEL.match(paragraph)
         if label and len(paragraph[:label.end()].split()) <= 4:
             forms.append(paragraph[label.end():])
-        return [headline_key(f, self.site_names) for f in forms if len(f.split()) >= 3]
+        keys = [headline_key(f, self.site_names) for f in forms if len(f.split()) >= 3]
+        if keys:
+            # A label set apart by markup alone («<b>ذات صلة</b> <a>…</a>»): the line less
+            # its first words, while a headline of some length remains.
+            words = keys[0].split()
+            keys.extend(" ".join(words[i:]) for i in range(1, 4) if len(words) - i >= 4)
+        return keys
 
     def _furniture(self, paragraphs: list[str], keys: list[str], counts: dict, own_headline: str) -> list[bool]:
         forms = [self._headline_forms(p) for p in paragraphs]
@@ -76,8 +96,28 @@ class SiteFurniture:
         dropped = [k for k, f in zip(keys, furniture, strict=True) if f]
         return "\n\n".join(p for p, _ in kept), [k for _, k in kept], dropped
 
-    def record(self, article_id: int, story_id: int, kept: list[str], dropped: list[str]) -> None:
-        self.store.record_paragraphs(self.site, article_id, story_id, kept, dropped)
+    def _keys_of_lines(self, lines: list[str]) -> set[str]:
+        if len(self._line_keys) > 100_000:  # a long crawl's related headlines and datelines
+            self._line_keys.clear()
+        keys = set()
+        for line in lines:
+            key = self._line_keys.get(line)
+            if key is None:
+                key = self._line_keys[line] = paragraph_key(line, already_clean=False)
+            keys.add(key)
+        return keys
+
+    def record(self, article_id: int, story_id: int, kept: list[str], dropped: list[str],
+               lines: list[str] = ()) -> None:
+        """Add a story's paragraphs (``kept`` in its body, ``dropped`` from it) and its
+        page's other short lines (newscrawl.extract.structure.page_lines) to the evidence."""
+        shown = self._keys_of_lines(lines) - set(kept) - set(dropped) - self._established
+        if shown:
+            counts = self.store.paragraph_stories(self.site, sorted(shown), None)
+            enough = {key for key, n in counts.items() if n >= self.min_stories}
+            self._established |= enough
+            shown -= enough
+        self.store.record_paragraphs(self.site, article_id, story_id, kept, dropped, sorted(shown))
 
     def clean_archive(self, recent: list[int] = ()) -> list[str]:
         """Remove furniture found since from the bodies of archived stories: those with a

@@ -359,7 +359,8 @@ class SiteSpider(scrapy.Spider):
         url = self.site.canonical_url(response.url, self.origin) or response.url
         # The site's clock, for relative dates («منذ ساعتين»), which are then read in its zone.
         now = datetime.now(self.zone).replace(tzinfo=None)
-        extraction = extract_article(response.text, self.site.layouts, self.site.site_names, now, response.url)
+        extraction = extract_article(response.text, self.site.layouts, self.site.site_names, now, response.url,
+                                     lines=True)
         requested = [self.site.canonical_url(u, self.origin) for u in response.meta.get("redirect_urls", [])]
         stats = self.crawler.stats
         if self.site.require_article_markup and not extraction.is_article and not listed:
@@ -385,6 +386,7 @@ class SiteSpider(scrapy.Spider):
         article.warc_record = response.meta.get("warc_record")
         article.listing_time = listing_time.isoformat() if listing_time else None
         article.extractor_version = EXTRACTOR_VERSION
+        article.page_lines = extraction.lines
         return [article]
 
 

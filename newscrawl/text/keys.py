@@ -58,10 +58,12 @@ def content_hash(body: str, already_clean: bool = False) -> str:
     return hashlib.sha256(normalise_for_matching(body, already_clean).encode("utf-8")).hexdigest()
 
 
-def paragraph_key(paragraph: str) -> str:
+def paragraph_key(paragraph: str, already_clean: bool = True) -> str:
     """A short key of a paragraph's matching form, for counting where it recurs: the same
-    crumb, disclaimer or related headline gets one key however it is spelled or spaced."""
-    return hashlib.sha1(normalise_for_matching(paragraph, already_clean=True).encode("utf-8")).hexdigest()[:16]
+    crumb, disclaimer or related headline gets one key however it is spelled or spaced.
+    ``already_clean`` as for normalise_for_matching: a body's paragraphs are; a page's
+    lines as printed are not."""
+    return hashlib.sha1(normalise_for_matching(paragraph, already_clean).encode("utf-8")).hexdigest()[:16]
 
 
 # Clitics a reader looks past: a conjunction (و, ف), then a preposition (ب, ل, ك), then

@@ -53,7 +53,9 @@ def test_datelines_and_bylines(scored):
     assert scored["headline"] / scored["rows"] >= 0.99, scored
 
 
-def test_furniture_in_bodies_stays_rare(scored):
-    """A floor, not the target (no row with furniture): these pages vary their furniture's
-    wording page by page, which hides it from the site-wide learning (newscrawl.extract.learned)."""
-    assert scored["furniture"] / scored["rows"] <= 0.25, scored
+def test_furniture_stays_out_of_bodies(scored):
+    """These pages vary their furniture's wording page by page, and slip it into bodies as
+    bare paragraphs; the site-wide learning (newscrawl.extract.learned) counts each variant
+    on the pages that print it beside their articles. One row in 336 keeps a metadata list
+    (dates, author) the generic extractor reads as the body's start: a floor of 1 %."""
+    assert scored["furniture"] / scored["rows"] <= 0.01, scored

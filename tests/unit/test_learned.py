@@ -6,7 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 from newscrawl.archive import open_store
 from newscrawl.archive.archiving import archive_story
-from newscrawl.extract.learned import SiteFurniture
+from newscrawl.extract.learned import LINE_WORDS, SiteFurniture
+from newscrawl.extract.queries import parse_html
+from newscrawl.extract.structure import page_lines
 from newscrawl.text.keys import headline_key
 
 T0 = datetime(2024, 3, 5, 9, tzinfo=UTC)
@@ -63,4 +65,80 @@ def test_a_story_repeating_itself_is_not_evidence(tmp_path):
         archive(store, furniture, followup)
     assert furniture.clean_archive() == []
     assert all("خلفية الحدث" in body for body in bodies(store).values())
+    store.close()
+
+
+PROMPT = "انضم إلى قناتنا على تيليغرام"  # a template's prompt, printed beside most stories
+MENU = ["الرئيسية", "سياسة", "اقتصاد", "رياضة", PROMPT]
+
+
+def archive_page(store, furniture: SiteFurniture, article: dict, lines: list[str]) -> str:
+    """As the crawl does: the page's short lines (structure.page_lines) recorded beside its body."""
+    body, kept, dropped = furniture.clean(article["body"])
+    article = {**article, "body": body}
+    outcome, _, story_id = archive_story(store, article, headline_key(article["headline"]), timedelta(days=7))
+    if outcome == "archived":
+        furniture.record(store.by_url(article["url"]).id, story_id, kept, dropped, lines)
+    return outcome
+
+
+def test_a_prompt_printed_beside_other_stories_is_furniture_where_it_slips_into_a_body(tmp_path):
+    """The prompt is in one body only; the other pages print it outside theirs. Whether that
+    body comes first (cleaned at the run's end) or last (cleaned before it is archived)."""
+    for slipped in (0, 5):
+        store = open_store(f"sqlite:///{tmp_path}/{slipped}.sqlite3")
+        furniture = SiteFurniture(store, "x", min_stories=6)
+        for n in range(6):
+            extra = ("ــ انضم  إلى قناتنا على تيليغرام",) if n == slipped else ()  # spelled as the page prints it
+            page_lines = [*MENU, f"{TOPICS[n]} {n}"]
+            assert archive_page(store, furniture, story(n, *extra), page_lines) == "archived"
+        furniture.clean_archive()
+        held = [url for url, body in bodies(store).items() if "تيليغرام" in body]
+        assert held == [], slipped
+        assert all("الفقرة الأولى" in body and "والفقرة الثانية" in body for body in bodies(store).values())
+        store.close()
+
+
+def test_a_line_printed_on_too_few_other_pages_stays(tmp_path):
+    """One other page prints the line (a short line needs three stories): it stays."""
+    store = open_store(f"sqlite:///{tmp_path}/a.sqlite3")
+    furniture = SiteFurniture(store, "x", min_stories=6)
+    line = "شاهد الصور"
+    for n in range(4):
+        lines = [line] if n == 1 else []
+        archive_page(store, furniture, story(n, line) if n == 0 else story(n), lines)
+    furniture.clean_archive()
+    assert line in bodies(store)["https://x.test/News/2024/3/1000.html"]
+    store.close()
+
+
+def test_a_long_teaser_printed_on_other_pages_is_not_evidence(tmp_path):
+    """A story's own paragraph, printed as a teaser beside other stories, stays in its body:
+    a page's lines longer than LINE_WORDS are not its evidence; its short ones are."""
+    store = open_store(f"sqlite:///{tmp_path}/a.sqlite3")
+    furniture = SiteFurniture(store, "x", min_stories=6)
+    lead = story(0)["body"].split("\n\n")[0] + " وأضاف أن الوضع سيتحسن"
+    page = (f"<html><body><nav><a>{MENU[1]}</a></nav><aside><p>{lead}</p></aside><p>{PROMPT}</p>"
+            "<script>var slot = 1;</script></body></html>")
+    lines = page_lines(parse_html(page), LINE_WORDS)
+    assert lines == [MENU[1], PROMPT]
+    archive_page(store, furniture, {**story(0), "body": f"{lead}\n\n{PROMPT}"}, [])
+    for n in range(1, 9):
+        archive_page(store, furniture, story(n), lines)
+    furniture.clean_archive()
+    assert bodies(store)["https://x.test/News/2024/3/1000.html"] == lead
+    store.close()
+
+
+def test_a_headline_behind_a_label_set_apart_by_markup_alone(tmp_path):
+    """«<b>ذات صلة</b> <a>headline</a>» reads as «ذات صلة headline»: no colon marks the label."""
+    store = open_store(f"sqlite:///{tmp_path}/a.sqlite3")
+    furniture = SiteFurniture(store, "x", min_stories=6)
+    other = "وزير المالية يرفع توقعات النمو إلى خمسة في المئة"
+    archive(store, furniture, story(1, headline=other))
+    body, _, dropped = furniture.clean(story(0, f"ذات صلة {other}")["body"])
+    assert other not in body and len(dropped) == 1
+    # A paragraph that only ends with a few of its words is not that headline.
+    body, _, dropped = furniture.clean(story(0, "وقال إن الوزير يرفع توقعات النمو إلى خمسة في المئة")["body"])
+    assert dropped == []
     store.close()
