@@ -64,10 +64,12 @@ def pages(root: Path, limit: int) -> list[tuple[str, str]]:
 
 def extracted(url: str, html: str) -> dict:
     """The spider's part: the page's fields, as the item it yields."""
-    extraction = extract_article(html, SITE.layouts, SITE.site_names, url=url)
+    extraction = extract_article(html, SITE.layouts, SITE.site_names, url=url, lines=True)
     published, _ = published_date(extraction, None, SITE.url_month(url))
-    return vars(build_article(extraction, url=url, site=SITE.name, section=SITE.section_of(url),
-                              published=published, zone=UTC, default_language=SITE.language))
+    article = build_article(extraction, url=url, site=SITE.name, section=SITE.section_of(url),
+                            published=published, zone=UTC, default_language=SITE.language)
+    article.page_lines = extraction.lines
+    return vars(article)
 
 
 def cleaned(article: dict) -> dict:

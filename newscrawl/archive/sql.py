@@ -552,6 +552,12 @@ class SQLStore:
                            [(site, key, story_id, article_id, 1) for key in dict.fromkeys(kept)] +
                            [(site, key, story_id, article_id, 0) for key in dict.fromkeys([*dropped, *shown])])
 
+    def recurring_paragraphs(self, site: str, min_stories: int) -> set[str]:
+        """The paragraph keys of ``site`` seen on ``min_stories`` or more distinct stories."""
+        return {r["paragraph"] for r in self._rows(
+            "SELECT paragraph FROM paragraph_uses WHERE site = ? GROUP BY paragraph "
+            "HAVING COUNT(DISTINCT story_id) >= ?", (site, min_stories))}
+
     def bodies_with(self, site: str, min_stories: int) -> list[int]:
         """The ids of the site's stories whose body still holds a paragraph seen on
         ``min_stories`` or more distinct stories."""

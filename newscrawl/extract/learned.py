@@ -62,7 +62,10 @@ class SiteFurniture:
         self.min_stories = min_stories
         self.site_names = site_names
         self._line_keys: dict[str, str] = {}  # a line as printed → its key: menus repeat on every page
-        self._established: set[str] = set()  # keys on min_stories stories already: evidence enough
+        # Keys with evidence enough (min_stories stories), no longer recorded: read from the
+        # archive once, then counted here. A menu is recorded for a handful of stories, not all.
+        self._established: set[str] | None = None
+        self._seen: dict[str, int] = {}
 
     def _headline_forms(self, paragraph: str) -> list[str]:
         if len(paragraph.split()) > HEADLINE_WORDS:
@@ -99,6 +102,7 @@ class SiteFurniture:
     def _keys_of_lines(self, lines: list[str]) -> set[str]:
         if len(self._line_keys) > 100_000:  # a long crawl's related headlines and datelines
             self._line_keys.clear()
+            self._seen.clear()
         keys = set()
         for line in lines:
             key = self._line_keys.get(line)
@@ -111,12 +115,14 @@ class SiteFurniture:
                lines: list[str] = ()) -> None:
         """Add a story's paragraphs (``kept`` in its body, ``dropped`` from it) and its
         page's other short lines (newscrawl.extract.structure.page_lines) to the evidence."""
+        if self._established is None:
+            self._established = self.store.recurring_paragraphs(self.site, self.min_stories)
         shown = self._keys_of_lines(lines) - set(kept) - set(dropped) - self._established
-        if shown:
-            counts = self.store.paragraph_stories(self.site, sorted(shown), None)
-            enough = {key for key, n in counts.items() if n >= self.min_stories}
-            self._established |= enough
-            shown -= enough
+        for key in shown:
+            seen = self._seen[key] = self._seen.get(key, 0) + 1
+            if seen >= self.min_stories:
+                self._established.add(key)
+                del self._seen[key]
         self.store.record_paragraphs(self.site, article_id, story_id, kept, dropped, sorted(shown))
 
     def clean_archive(self, recent: list[int] = ()) -> list[str]:

@@ -176,9 +176,9 @@ def box_lines(root: etree._Element) -> frozenset[str]:
     return frozenset(lines)
 
 
-# The page's text nodes, outside scripts and styles: one XPath call, in C, where walking
-# the tree into block lines costs four times as much on a page of real weight.
-_TEXT_NODES = etree.XPath("//body//text()[not(parent::script or parent::style or parent::noscript)]")
+# The page's text nodes: one XPath call, in C, where walking the tree into block lines
+# costs four times as much on a page of real weight.
+_TEXT_NODES = etree.XPath("//body//text()[not(parent::script or parent::style)]", smart_strings=False)
 
 
 def page_lines(root: etree._Element, max_words: int) -> list[str]:
@@ -187,8 +187,9 @@ def page_lines(root: etree._Element, max_words: int) -> list[str]:
     site-wide furniture is learned (newscrawl.extract.learned). A text node is a line: a
     prompt or a label is one, in a link, a heading or a paragraph of its own."""
     lines = {}
+    longest = 20 * max_words  # characters: far longer nodes are prose, not split
     for node in _TEXT_NODES(root):
-        if node.count(" ") < 4 * max_words:  # far longer nodes are prose, not split
+        if len(node) <= longest:
             words = node.split()
             if 0 < len(words) <= max_words:
                 lines[" ".join(words)] = None
