@@ -92,7 +92,9 @@ def _date_candidates(root, jsonld: dict, meta: dict, site: dict, url: str | None
         yield "generic", value
 
 
-_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+# Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFE) in UTF-8: searched in the
+# page's bytes, a fifth of the cost of a character class over its text.
+_PRESENTATION = re.compile(rb"\xef(?:\xad[\x90-\xbf]|[\xae-\xb7]|\xb9[\xb0-\xbf]|\xba|\xbb[\x80-\xbe])")
 
 
 def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tuple[str, ...] = (),
@@ -100,7 +102,7 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
     """All fields of one article page (read as HTML whatever it holds: a text/plain answer
     holding JSON yields no fields), and with ``lines`` the page's short lines, the
     evidence of site-wide furniture."""
-    if _PRESENTATION.search(html):
+    if _PRESENTATION.search(html.encode("utf-8", "surrogatepass")):
         # Text drawn in Arabic presentation forms reads as no text to main-text
         # extractors: the letters they draw, as cleaning would give them anyway.
         html = html.translate(PRESENTATION_FORMS)

@@ -54,17 +54,41 @@ def _text(node: etree._Element) -> list[str]:
     return list(node.itertext())
 
 
-def _words(node: etree._Element) -> int:
-    return len("".join(node.itertext()).split())
+def _words(node: etree._Element, cap: int | None = None) -> int:
+    """The words of ``node``'s text; with ``cap``, counting stops once there are more: the
+    blocks weighed against a comment section's few words can hold a whole page."""
+    if cap is None:
+        return len("".join(node.itertext()).split())
+    words, runs_on = 0, False
+    for text in node.itertext():
+        if not text:
+            continue
+        count = len(text.split())
+        if count and runs_on and not text[0].isspace():
+            count -= 1  # the word began in the text before
+        words += count
+        if words > cap:
+            break
+        runs_on = not text[-1].isspace()
+    return words
+
+
+_PARAGRAPH_PARENTS = xpath("//p/.. | //br/..")
+_HEADINGS = xpath(".//h1 | .//h2 | .//h3")
 
 
 def _longest_text(root: etree._Element) -> etree._Element | None:
     """The element holding the page's longest run of paragraph text: the article."""
     best, best_words = None, 0
-    for node in xpath("//p/.. | //br/..")(root):
-        words = sum(len((child.text or "").split()) + len((child.tail or "").split()) for child in node) + \
-            len((node.text or "").split())
-        words += sum(_words(p) for p in node if p.tag == "p")
+    for node in _PARAGRAPH_PARENTS(root):
+        words = len((node.text or "").split())
+        for child in node:
+            if child.text:
+                words += len(child.text.split())
+            if child.tail:
+                words += len(child.tail.split())
+            if child.tag == "p":
+                words += _words(child)
         if words > best_words:
             best, best_words = node, words
     return best
@@ -72,12 +96,13 @@ def _longest_text(root: etree._Element) -> etree._Element | None:
 
 def _commentlike(child: etree._Element) -> bool:
     """A short text under a short first line (its writer), with no heading."""
-    texts = _text(child)
-    words = len("".join(texts).split())
-    if not 1 <= words <= _MAX_COMMENT_WORDS:
+    if not len(child):  # one run of text: no line above it
         return False
-    lines = [line for line in (t.strip() for t in texts) if line]
-    return len(lines) >= 2 and len(lines[0].split()) <= _MAX_NAME_WORDS and not xpath(".//h1 | .//h2 | .//h3")(child)
+    texts = _text(child)
+    lines = [t.strip() for t in texts if t and not t.isspace()]
+    if len(lines) < 2 or len(lines[0].split()) > _MAX_NAME_WORDS:
+        return False
+    return 1 <= len("".join(texts).split()) <= _MAX_COMMENT_WORDS and not _HEADINGS(child)
 
 
 def _thread_shaped(container: etree._Element) -> bool:
@@ -85,7 +110,8 @@ def _thread_shaped(container: etree._Element) -> bool:
     shapes: dict[tuple, list] = {}
     for child in container:
         if isinstance(child.tag, str) and child.tag in _BLOCKS:
-            shapes.setdefault((child.tag, " ".join(child.get("class", "").split()[:1])), []).append(child)
+            first_class = child.get("class", "").split(None, 1)
+            shapes.setdefault((child.tag, first_class[0] if first_class else ""), []).append(child)
     for children in shapes.values():
         if len(children) < 3:
             continue
@@ -127,7 +153,8 @@ def _section(node: etree._Element, found: list, guard: set, after) -> etree._Ele
         children = [child for child in parent if isinstance(child.tag, str)]
         holding = sum(1 for child in children if any(f is child or any(a is child for a in f.iterancestors())
                                                      for f in outer))
-        if _words(parent) - sum(_words(f) for f in outer) > _MAX_SECTION_WORDS and \
+        outer_words = sum(_words(f) for f in outer)
+        if _words(parent, _MAX_SECTION_WORDS + outer_words) - outer_words > _MAX_SECTION_WORDS and \
                 not (holding >= 3 and holding * 3 >= len(children)):
             return node
         node = parent
@@ -141,7 +168,7 @@ def _lead_in(node: etree._Element, after) -> list[etree._Element]:
     for sibling in node.itersiblings(preceding=True):
         if not isinstance(sibling.tag, str):
             continue
-        words += _words(sibling)
+        words += _words(sibling, _MAX_SECTION_WORDS - words)
         # The article's own paragraphs, and what its markup names as the article's data
         # (a byline box with itemprop="author"), are not a lead-in.
         if words > _MAX_SECTION_WORDS or not after(sibling) or sibling.tag in ("p", "script", "style") or \

@@ -82,10 +82,10 @@ class SiteFurniture:
             keys.extend(" ".join(words[i:]) for i in range(1, 4) if len(words) - i >= 4)
         return keys
 
-    def _furniture(self, paragraphs: list[str], keys: list[str], counts: dict, own_headline: str) -> list[bool]:
-        forms = [self._headline_forms(p) for p in paragraphs]
-        headlines = self.store.headline_keys(self.site, [f for fs in forms for f in fs]) - {own_headline}
-        return [counts.get(k, 0) >= threshold(p, self.min_stories) or any(f in headlines for f in fs)
+    def _furniture(self, paragraphs: list[str], keys: list[str], counts: dict, forms: list[list[str]],
+                   headlines: set[str], own_headline: str) -> list[bool]:
+        return [counts.get(k, 0) >= threshold(p, self.min_stories) or any(f in headlines and f != own_headline
+                                                                            for f in fs)
                 for p, k, fs in zip(paragraphs, keys, forms, strict=True)]
 
     def clean(self, body: str, own_headline: str = "", story_id: int | None = None) -> tuple[str, list[str], list[str]]:
@@ -94,7 +94,9 @@ class SiteFurniture:
         paragraphs = split(body)
         keys = [paragraph_key(p) for p in paragraphs]
         counts = self.store.paragraph_stories(self.site, keys, story_id)
-        furniture = self._furniture(paragraphs, keys, counts, own_headline)
+        forms = [self._headline_forms(p) for p in paragraphs]
+        headlines = self.store.headline_keys(self.site, [f for fs in forms for f in fs])
+        furniture = self._furniture(paragraphs, keys, counts, forms, headlines, own_headline)
         kept = [(p, k) for p, k, f in zip(paragraphs, keys, furniture, strict=True) if not f]
         dropped = [k for k, f in zip(keys, furniture, strict=True) if f]
         return "\n\n".join(p for p, _ in kept), [k for _, k in kept], dropped
@@ -129,22 +131,29 @@ class SiteFurniture:
         """Remove furniture found since from the bodies of archived stories: those with a
         paragraph that now recurs enough, and the ``recent`` ones (archived this run), whose
         lines may be headlines of stories archived after them. Their URLs."""
-        ids = sorted({*self.store.bodies_with(self.site, max(2, self.min_stories // 2)), *recent})
+        recurring = set(self.store.bodies_with(self.site, max(2, self.min_stories // 2)))
+        ids = sorted({*recurring, *recent})
         cleaned = []
-        # A few hundred bodies at a time: a backfill's run is not loaded whole.
-        stories = (story for start in range(0, len(ids), 300) for story in self.store.bodies_of(ids[start:start + 300]))
-        for article_id, url, body, own in stories:
+        for start in range(0, len(ids), 300):  # a few hundred bodies at a time: a backfill's run is not loaded whole
+            batch = [(article_id, url, split(body), own or "")
+                     for article_id, url, body, own in self.store.bodies_of(ids[start:start + 300])]
+            forms = {story[0]: [self._headline_forms(p) for p in story[2]] for story in batch}
+            headlines = self.store.headline_keys(self.site, [f for fss in forms.values() for fs in fss for f in fs])
+            # Counts for the bodies holding a recurring paragraph only: in the others (archived
+            # this run) only a line that is another story's headline can have become furniture.
             # A story's own paragraphs count against it too here: it is one of the stories.
-            paragraphs = split(body)
-            keys = [paragraph_key(p) for p in paragraphs]
-            counts = self.store.paragraph_stories(self.site, keys, None)
-            furniture = self._furniture(paragraphs, keys, counts, own or "")
-            if not any(furniture):
-                continue
-            kept = [p for p, f in zip(paragraphs, furniture, strict=True) if not f]
-            dropped = [k for k, f in zip(keys, furniture, strict=True) if f]
-            new_body = "\n\n".join(kept)
-            self.store.set_body(article_id, new_body, word_count=len(new_body.split()),
-                                content_hash=content_hash(new_body, already_clean=True), dropped=dropped)
-            cleaned.append(url)
+            keys = {story[0]: [paragraph_key(p) for p in story[2]] for story in batch if story[0] in recurring}
+            counts = self.store.paragraph_stories(self.site, [k for ks in keys.values() for k in ks], None)
+            for article_id, url, paragraphs, own in batch:
+                story_keys = keys.get(article_id) or [""] * len(paragraphs)
+                furniture = self._furniture(paragraphs, story_keys, counts, forms[article_id], headlines, own)
+                if not any(furniture):
+                    continue
+                kept = [p for p, f in zip(paragraphs, furniture, strict=True) if not f]
+                dropped = [k or paragraph_key(p)
+                           for p, k, f in zip(paragraphs, story_keys, furniture, strict=True) if f]
+                new_body = "\n\n".join(kept)
+                self.store.set_body(article_id, new_body, word_count=len(new_body.split()),
+                                    content_hash=content_hash(new_body, already_clean=True), dropped=dropped)
+                cleaned.append(url)
         return cleaned
