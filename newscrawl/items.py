@@ -12,7 +12,7 @@ class Article:
     section: str | None
     headline: str
     body: str  # paragraphs separated by one blank line
-    body_source: str  # which extraction source gave the body: site | jsonld | generic
+    body_source: str  # which extraction source gave the body: site | jsonld | generic | data
     published: str | None  # ISO 8601 at published_precision
     published_precision: str | None  # datetime | day | month
     crawled_at: str

@@ -16,6 +16,7 @@ from functools import lru_cache
 from lxml import etree
 
 from newscrawl.extract.comments import remove_comments
+from newscrawl.extract.datascript import article_paragraphs
 from newscrawl.extract.generic import date_candidates, generic_fields, marked_dates, url_day
 from newscrawl.extract.jsonld import jsonld_fields
 from newscrawl.extract.layouts import Layout, layout_fields, pick_layout
@@ -28,6 +29,8 @@ from newscrawl.text.dates import ParsedDate, parse_date
 from newscrawl.text.keys import normalise_for_matching
 from newscrawl.text.unicode import PRESENTATION_FORMS, clean_inline
 
+# Fewer words than this in what the page shows, and its framework's data is read too.
+SHOWN_LITTLE = 100
 TEXT_FIELDS = ("headline", "summary", "authors", "tags", "image_url", "section", "language", "dateline")
 
 
@@ -147,11 +150,17 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
     if len(jsonld_body) == 1 and not site.get("body"):
         generic = generic or read_generic()
     shown = generic.get("body") or []
+    generic_source = "generic"
     worse = bool(shown) and (len(jsonld_body) < max(2, 0.5 * len(shown))
                              or _word_count(jsonld_body) < 0.5 * _word_count(shown))
+    if not site.get("body") and max(_word_count(shown), _word_count(jsonld_body)) < SHOWN_LITTLE:
+        # A page drawn in the browser from its framework's data shows little or no text.
+        held = article_paragraphs(root, result.values.get("headline"))
+        if _word_count(held) >= 2 * max(_word_count(shown), _word_count(jsonld_body)):
+            shown, jsonld_body, generic_source = held, [], "data"
     result.take("body", [("site", site.get("body")),
                          ("jsonld", None if worse else jsonld_body),
-                         ("generic", shown or None)])
+                         (generic_source, shown or None)])
 
     body = result.values.get("body")
     if body and result.values.get("headline") and normalise_for_matching(body[0]) in {

@@ -1,7 +1,8 @@
 """A standards-following Arabic news site, for the `news` spider and site modules that
 read sitemaps and feeds: robots.txt with a Sitemap line, a sitemap index, a Google News
 sitemap, an RSS feed announced with <link rel="alternate">, JSON-LD NewsArticle on every
-article, in a markup no layout in newscrawl knows.
+article, in a markup no layout in newscrawl knows; one article page in ten is drawn in the
+browser from a framework's data (newscrawl.mirror.framework).
 
     python -m newscrawl.mirror standard --out DIR [--flavour generic|alarabiya]
 
@@ -21,6 +22,7 @@ from urllib.parse import quote, unquote
 
 from newscrawl.mirror.build import repeat_links
 from newscrawl.mirror.corpus import Story, build_corpus
+from newscrawl.mirror.framework import FRAMEWORKS, framework_page
 
 PERSIAN = [
     ("گزارش تازه درباره وضعیت اقتصادی ایران منتشر شد",
@@ -59,14 +61,18 @@ def _page(title: str, body: str, head: str = "") -> str:
 """
 
 
-def _article(story: Story, path: str, language: str = "ar") -> str:
+def _article(story: Story, path: str, language: str = "ar", framework: str | None = None,
+             others: list[tuple[str, str]] = ()) -> str:
     data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": story.headline,
             "datePublished": story.published.isoformat(), "inLanguage": language,
             "author": [{"@type": "Person", "name": a} for a in story.authors], "mainEntityOfPage": path}
     first = f"{story.dateline} - {story.paragraphs[0]}" if story.dateline else story.paragraphs[0]
-    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in [first, *story.paragraphs[1:]])
     head = (f'<meta property="og:type" content="article"><meta property="og:title" content="{escape(story.headline)}">'
             f'<script type="application/ld+json">{json.dumps(data, ensure_ascii=False)}</script>')
+    if framework:
+        return framework_page(framework, story.headline, [first, *story.paragraphs[1:]], story.published.isoformat(),
+                              path, list(others), head)
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in [first, *story.paragraphs[1:]])
     body = (f'<main class="story"><header><h1 class="story__title">{escape(story.headline)}</h1>'
             f'<span class="story__time">{story.published:%d/%m/%Y}</span></header>'
             f'<section class="story__text">{paragraphs}</section>'
@@ -93,17 +99,20 @@ def build_standard(out: Path, flavour: str = "generic", count: int = 120) -> lis
     rows = []
     entries = []
     path_of = {s.headline: article_path(s, flavour) for s in stories if not s.duplicate_of}
-    for story in [*stories, *persian]:
+    for number, story in enumerate([*stories, *persian]):
         language = "fa" if story in persian else "ar"
         path = article_path(story, flavour)
         target = site / _file_for(path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(_article(story, path, language), encoding="utf-8")
+        # One page in ten is drawn in the browser from its framework's data.
+        framework = FRAMEWORKS[number // 10 % len(FRAMEWORKS)] if number % 10 == 3 and language == "ar" else None
+        others = [(s.headline, article_path(s, flavour)) for s in stories[number + 1:number + 4]]
+        target.write_text(_article(story, path, language, framework, others), encoding="utf-8")
         entries.append((story, path))
         rows.append({"path": path, "id": story.id, "section": story.section, "headline": story.headline,
                      "dateline": story.dateline, "paragraphs": story.paragraphs, "authors": story.authors,
                      "published": story.published.isoformat(), "language": language,
-                     "layout": "standard", **repeat_links(story, path_of)})
+                     "layout": framework or "standard", **repeat_links(story, path_of)})
     newest = sorted(entries, key=lambda e: e[0].published, reverse=True)
     half = len(newest) // 2
     (site / "robots.txt").write_text("User-agent: *\nDisallow: /wp-admin/\nSitemap: /sitemap_index.xml\n")

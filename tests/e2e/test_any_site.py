@@ -8,6 +8,7 @@ from urllib.parse import unquote
 
 import pytest
 
+from newscrawl.mirror.framework import FRAMEWORKS
 from tests.conftest import Mirror, assert_each_story_once, run_crawl
 
 
@@ -52,6 +53,11 @@ def test_news_spider_archives_an_unseen_standard_site(standard_mirror, tmp_path)
     assert len(rows) == len([g for g in view.story_groups() if any(p in {a["path"] for a in wanted} for p in g)])
     assert "'newscrawl/dropped/language_fa': 2" in result.stderr
     assert (tmp_path / "archive" / "news").is_dir()
+    # Pages drawn in the browser (newscrawl/mirror/framework.py): read from their data.
+    drawn = {a["path"]: a["layout"] for a in view.articles if a["layout"] in FRAMEWORKS}
+    held = {r["url"]: r for r in rows if unquote(r["url"].removeprefix(standard_mirror.url)).rstrip("/") in drawn}
+    assert len(held) >= 10 and {r["body_source"] for r in held.values()} == {"data"}
+    assert {drawn[unquote(u.removeprefix(standard_mirror.url)).rstrip("/")] for u in held} == set(FRAMEWORKS)
 
 
 def test_a_second_registered_site_crawls_offline(alarabiya_mirror, tmp_path):
