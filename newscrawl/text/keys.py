@@ -58,12 +58,22 @@ def content_hash(body: str, already_clean: bool = False) -> str:
     return hashlib.sha256(normalise_for_matching(body, already_clean).encode("utf-8")).hexdigest()
 
 
+# A line this short is keyed without its numbers: a template's counter, date or reading
+# time («وقت القراءة: 6 دقائق», «(21) تعليق») is one line on every page, whatever number
+# it prints. Longer paragraphs are an article's sentences, whose numbers are their news.
+NUMBERLESS_WORDS = 12
+_NUMBER = re.compile(r"\d+")
+
+
 def paragraph_key(paragraph: str, already_clean: bool = True) -> str:
     """A short key of a paragraph's matching form, for counting where it recurs: the same
-    crumb, disclaimer or related headline gets one key however it is spelled or spaced.
-    ``already_clean`` as for normalise_for_matching: a body's paragraphs are; a page's
-    lines as printed are not."""
-    return hashlib.sha1(normalise_for_matching(paragraph, already_clean).encode("utf-8")).hexdigest()[:16]
+    crumb, disclaimer or related headline gets one key however it is spelled, spaced or
+    (when short) numbered. ``already_clean`` as for normalise_for_matching: a body's
+    paragraphs are; a page's lines as printed are not."""
+    form = normalise_for_matching(paragraph, already_clean)
+    if form.count(" ") < NUMBERLESS_WORDS and _NUMBER.search(form):
+        form = _NUMBER.sub("0", form)
+    return hashlib.sha1(form.encode("utf-8")).hexdigest()[:16]
 
 
 # Clitics a reader looks past: a conjunction (و, ف), then a preposition (ب, ل, ك), then

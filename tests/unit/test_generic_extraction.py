@@ -53,3 +53,24 @@ def test_a_dateline_the_markup_states(markup, dateline):
 
     root = Selector(text=f"<html><body><h1>عنوان</h1><div>{markup}<br>{MORE}</div></body></html>").root
     assert markup_dateline(root) == dateline
+
+
+BUDGET = ["أقرت الحكومة يوم الاثنين مشروع موازنة العام المقبل بعد نقاش استمر أسابيع في لجان البرلمان وسط خلافات.",
+          "وقال وزير المالية إن الموازنة الجديدة تركز على دعم القطاعات الإنتاجية وخفض العجز خلال ثلاث سنوات.",
+          "ورحب نواب من المعارضة ببعض البنود لكنهم انتقدوا غياب إجراءات واضحة لمكافحة البطالة بين الشباب.",
+          "ومن المنتظر أن يصوت البرلمان على المشروع بصيغته النهائية الأسبوع المقبل بعد إدخال تعديلات اللجان."]
+
+
+def test_an_article_split_by_an_ad_and_a_read_also_box_keeps_both_parts_and_its_list():
+    html = ("<html><body><nav><a href='/'>الرئيسية</a> <a href='/s'>سياسة</a></nav>"
+            f"<article><h1>الحكومة تقر الموازنة</h1><div class='content'><p>{BUDGET[0]}</p><p>{BUDGET[1]}</p>"
+            "<div class='ad-slot'><ins class='adsbygoogle'></ins><span>إعلان</span></div>"
+            "<div class='read-also'><h3>اقرأ أيضاً</h3><ul>"
+            "<li><a href='/a/1'>منتخب الشباب يتأهل إلى نهائي البطولة</a></li>"
+            "<li><a href='/a/2'>ارتفاع أسعار الذهب في الأسواق المحلية</a></li></ul></div>"
+            f"<p>{BUDGET[2]}</p>"
+            "<ul><li>دعم الصناعة المحلية بمبلغ عشرة مليارات</li><li>زيادة رواتب المعلمين خمسة في المئة</li></ul>"
+            f"<p>{BUDGET[3]}</p></div></article><footer>جميع الحقوق محفوظة</footer></body></html>")
+    assert extract_article(html).values["body"] == [
+        BUDGET[0], BUDGET[1], BUDGET[2],
+        "- دعم الصناعة المحلية بمبلغ عشرة مليارات", "- زيادة رواتب المعلمين خمسة في المئة", BUDGET[3]]

@@ -4,7 +4,7 @@ import pytest
 
 from newscrawl.sites.elaph import SITE as ELAPH
 from newscrawl.text import keys
-from newscrawl.text.keys import content_hash, headline_key
+from newscrawl.text.keys import content_hash, headline_key, paragraph_key
 
 SITE_NAMES = ELAPH.site_names
 
@@ -73,3 +73,15 @@ def test_search_terms(text, terms):
     from newscrawl.text.keys import search_terms
 
     assert search_terms(text) == terms
+
+
+@pytest.mark.parametrize("one, other, same", [
+    ("وقت القراءة: 6 دقائق", "وقت القراءة: ٣ دقائق", True),  # a template's counter, any number
+    ("(21) تعليق", "(3) تعليق", True),
+    ("تابعونا على  تيليغرام", "تابعونا على تيليغرام", True),
+    ("قتل 12 شخصا في انفجار وقع صباح اليوم في سوق شعبية وسط المدينة بحسب مصادر أمنية",
+     "قتل 40 شخصا في انفجار وقع صباح اليوم في سوق شعبية وسط المدينة بحسب مصادر أمنية", False),  # an article's news
+    ("المرحلة الأولى", "المرحلة الثانية", False),
+])
+def test_paragraph_keys(one, other, same):
+    assert (paragraph_key(one, already_clean=False) == paragraph_key(other, already_clean=False)) is same
