@@ -194,3 +194,49 @@ def page_lines(root: etree._Element, max_words: int) -> list[str]:
             if 0 < len(words) <= max_words:
                 lines[" ".join(words)] = None
     return list(lines)
+
+
+_PARAGRAPH_TEXT = etree.XPath("//p")
+# A continuation's paragraphs read as the article's: prose, not a teaser's line.
+_PROSE_WORDS = 8
+
+
+def continuations(root: etree._Element, body: list[str]) -> list[str]:
+    """Paragraphs of the article that the extractor left in the article's other
+    containers: a page may cut its text into several containers of one kind (the same
+    tag and class), with ads or promotions between them, and main-text extractors keep
+    the first. The containers after the one holding the body's opening paragraph, of its
+    tag and class, give their paragraphs not in ``body``."""
+    if not body:
+        return []
+    opening = body[0]
+    first = next((p for p in _PARAGRAPH_TEXT(root) if " ".join(xpath("string(.)")(p).split()) == opening), None)
+    container = first.getparent() if first is not None else None
+    if container is None or not container.get("class") or container.tag in ("body", "html"):
+        return []
+    kin = [e for e in root.iter(container.tag) if e.get("class") == container.get("class")]
+    if len(kin) < 2:
+        return []
+    found, seen, after = [], set(body), False
+    for element in kin:
+        if element is container:
+            after = True
+            continue
+        # Not a box of links (teasers of other stories) nor a form (a newsletter's).
+        if not after or any(a is container for a in element.iterancestors()) or _FORMS(element) or \
+                _link_share(element) >= 0.5:
+            continue
+        for p in element.iter("p"):
+            text = " ".join(xpath("string(.)")(p).split())
+            if len(text.split()) >= _PROSE_WORDS and text not in seen and _link_share(p) < 0.5:
+                found.append(text)
+                seen.add(text)
+    return found
+
+
+_FORMS = xpath(".//form | .//input | .//button | .//textarea")
+
+
+def _link_share(element: etree._Element) -> float:
+    text = _size(xpath("string(.)")(element))
+    return sum(_size(xpath("string(.)")(a)) for a in element.iter("a")) / text if text else 0.0

@@ -3,6 +3,8 @@ from parsel import Selector
 
 from newscrawl.extract.chain import extract_article
 from newscrawl.extract.generic import marked_dates
+from newscrawl.extract.queries import parse_html
+from newscrawl.extract.structure import continuations
 
 
 def test_marked_dates_in_document_and_attribute_order():
@@ -74,3 +76,22 @@ def test_an_article_split_by_an_ad_and_a_read_also_box_keeps_both_parts_and_its_
     assert extract_article(html).values["body"] == [
         BUDGET[0], BUDGET[1], BUDGET[2],
         "- دعم الصناعة المحلية بمبلغ عشرة مليارات", "- زيادة رواتب المعلمين خمسة في المئة", BUDGET[3]]
+
+
+def test_an_article_cut_into_containers_of_one_kind_keeps_them_all():
+    """Politico Europe's pages cut the text into several div.article__content with ads
+    between them, and trafilatura kept the first (realpages-world: F1 0.24 → 0.99). The
+    paragraphs of the later containers of that kind are added; containers of that kind
+    holding a form (a newsletter's) or mostly links (teasers) stay out."""
+    part = "<div class='story__content'>{}</div>"
+    html = ("<html><body><article><h1>الحكومة تقر الموازنة</h1>"
+            + part.format(f"<p>{BUDGET[0]}</p><p>{BUDGET[1]}</p>")
+            + "<div class='ad'><ins class='adsbygoogle'></ins></div>"
+            + part.format(f"<p>{BUDGET[2]}</p>")
+            + part.format("<p>اشترك في نشرتنا الإخبارية لتصلك أهم الأخبار كل صباح في بريدك</p>"
+                          "<form><input type='email'><button>اشترك</button></form>")
+            + part.format("<p><a href='/a/1'>منتخب الشباب يتأهل إلى نهائي البطولة العربية بعد فوز مثير</a></p>")
+            + part.format(f"<p>{BUDGET[3]}</p>")
+            + "</article><footer>جميع الحقوق محفوظة</footer></body></html>")
+    assert continuations(parse_html(html), BUDGET[:2]) == BUDGET[2:]
+    assert continuations(parse_html(html), BUDGET) == []
