@@ -2,7 +2,7 @@
 
 Sites built on Next.js, Nuxt and similar frameworks ship each page's content as data
 (``<script id="__NEXT_DATA__" type="application/json">``, Nuxt 3's ``__NUXT_DATA__``,
-``window.__INITIAL_STATE__ = {…}``) and may draw it in the browser only: the HTML then
+``window.__INITIAL_STATE__ = {…}``, ``window["__Q__"].push({…})``) and may draw it in the browser only: the HTML then
 holds a headline in its meta tags and no article. The data has no common schema, so it
 is read by what every such schema shares:
 
@@ -31,6 +31,10 @@ from newscrawl.text.keys import normalise_for_matching
 
 # ``window.__INITIAL_STATE__ = {…}``, ``self.__DATA__=[…]``: an assignment of a literal.
 _ASSIGNMENT = re.compile(r"\s*(?:(?:window|self|globalThis)\s*\.\s*)?[\w$]+(?:\.[\w$]+)*\s*=\s*(?=[{\[])")
+# ``window["__Q__"].push({…})``: data handed to a queue the application reads (React
+# Query's hydration, streamed pages), in the script's opening statements.
+_PUSH = re.compile(r"\.push\(\s*(?=[{\[])")
+_DECODER = json.JSONDecoder()
 # Keys whose string values are the text of a node (rich-text schemas: ProseMirror, Portable
 # Text, Contentful, WordPress's REST API, Arc's ANS…); anything else (title, caption, url,
 # id, type) is not drawn.
@@ -73,8 +77,12 @@ def data_objects(root: etree._Element) -> list:
                 found.append(_revive(value) if script.get("id") == "__NUXT_DATA__" else value)
             elif not kind or "javascript" in kind or kind == "module":
                 match = _ASSIGNMENT.match(text)
-                if match:
-                    found.append(json.JSONDecoder().raw_decode(text, match.end())[0])
+                starts = [match.end()] if match else [m.end() for m in _PUSH.finditer(text, 0, 4000)]
+                for start in starts:
+                    try:
+                        found.append(_DECODER.raw_decode(text, start)[0])
+                    except ValueError:
+                        continue
         except (ValueError, RecursionError):
             continue
     return found
@@ -119,7 +127,14 @@ def _kind(node: dict) -> str:
 
 
 def _holds(node: dict, headline: str) -> bool:
-    return any(isinstance(v, str) and len(v) < 400 and normalise_for_matching(v) == headline for v in node.values())
+    """Whether ``node`` has the page's headline as a value; the page's own title may
+    carry a section and the site's name after it («…-정치ㅣ한국일보»)."""
+    for value in node.values():
+        if isinstance(value, str) and len(value) < 400:
+            form = normalise_for_matching(value)
+            if form == headline or (len(form) >= 0.6 * len(headline) and headline.startswith(form + " ")):
+                return True
+    return False
 
 
 def _candidates(value, headline: str, ancestors: tuple = (), depth: int = 0):

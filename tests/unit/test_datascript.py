@@ -47,6 +47,10 @@ RICH_TEXT = {"title": HEADLINE, "content": [
          f"<p>{p}</p>" for p in PARAGRAPHS)}, "related": [OTHER]}) + ";</script>"),
     ("Nuxt 3's flattened payload", '<script type="application/json" id="__NUXT_DATA__">'
      + json.dumps(_flatten({"data": {"page": RICH_TEXT, "more": [OTHER]}})) + "</script>"),
+    ("a queue's push(), the page's title longer than the data's",
+     '<script>window["__Q__"] = window["__Q__"] || [];window["__Q__"].push('
+     + json.dumps({"queries": [{"state": {"data": {"detail": {"title": HEADLINE.rsplit(" ", 1)[0], "contentHtml":
+                                                           "<br>".join(PARAGRAPHS)}}}}]}) + ")</script>"),
     ("JsonML, the headline in the article's header part", next_data({"article": {
         "header": {"hed": HEADLINE}, "body": ["div", {"class": "body"}, *(["p", {}, p] for p in PARAGRAPHS)]}})),
     ("name/value fields, with an image's data among them", next_data({"story": {"title": HEADLINE, "elements": [
