@@ -23,7 +23,7 @@ from newscrawl.extract.layouts import Layout, layout_fields, pick_layout
 from newscrawl.extract.learned import LINE_WORDS
 from newscrawl.extract.meta import meta_fields
 from newscrawl.extract.queries import parse_html
-from newscrawl.extract.structure import box_lines, br_paragraphs, continuations, page_lines
+from newscrawl.extract.structure import box_lines, br_paragraphs, continuations, media_lines, page_lines
 from newscrawl.text.byline import byline_names
 from newscrawl.text.dates import ParsedDate, parse_date
 from newscrawl.text.keys import normalise_for_matching
@@ -131,7 +131,7 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
         if br_paragraphs(root) or rewritten:
             html = etree.tostring(root, method="html", encoding="unicode")
         fields = generic_fields(root, html)
-        boxes = box_lines(root)
+        boxes = box_lines(root) | media_lines(root)
         fields["body"] = [p for p in fields["body"] if p not in boxes]
         fields["body"] += continuations(root, fields["body"])
         return fields

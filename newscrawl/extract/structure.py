@@ -19,8 +19,11 @@ Two kinds of structure make extractors read a page wrong, on any site and in any
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
+from newscrawl.extract.blocks import paragraphs
 from newscrawl.extract.queries import xpath
 
 INLINE = frozenset("a abbr b bdi bdo big cite code data dfn em font i kbd label mark nobr q s samp small span strike "
@@ -240,3 +243,33 @@ _FORMS = xpath(".//form | .//input | .//button | .//textarea")
 def _link_share(element: etree._Element) -> float:
     text = _size(xpath("string(.)")(element))
     return sum(_size(xpath("string(.)")(a)) for a in element.iter("a")) / text if text else 0.0
+
+
+# Media around the article's text: pictures' captions and credits, and posts embedded
+# from social networks (their markup is the networks' own: twitter-tweet,
+# instagram-media, tiktok-embed). Class words whole: «photo-caption», «wp-caption-text»,
+# not «hasCaption», a header's flag.
+_MEDIA_CLASS = re.compile(r"(?:^|[\s_-])(?:caption|credit|twitter-tweet|instagram-media|tiktok-embed|bluesky-embed)s?"
+                          r"(?:$|[\s_-])", re.I)
+_CLASSED = xpath("//figcaption | //*[@class]")
+# A caption or an embedded post is short: an element holding more is a layout's.
+_MEDIA_WORDS = 80
+
+
+def media_lines(root: etree._Element) -> frozenset[str]:
+    """The text of captions, credits and embedded posts, whole and block by block, each
+    with its whitespace squashed: lines a body never holds — unless the page also prints
+    the same line in a paragraph of its own (a lead that a picture's caption repeats)."""
+    lines, media = set(), []
+    for element in _CLASSED(root):
+        if element.tag != "figcaption" and not _MEDIA_CLASS.search(element.get("class", "")):
+            continue
+        if len(_line(element).split()) > _MEDIA_WORDS:
+            continue
+        media.append(element)
+        lines.update(_line(node) for node in element.iter() if isinstance(node.tag, str))
+        lines.update(paragraphs([element]))
+    inside = {node for element in media for node in element.iter()}
+    lines.difference_update(_line(node) for node in root.iter("p") if node not in inside)
+    lines.discard("")
+    return frozenset(lines)

@@ -3,7 +3,7 @@
 import pytest
 
 from newscrawl.extract.queries import parse_html
-from newscrawl.extract.structure import box_lines, br_paragraphs
+from newscrawl.extract.structure import box_lines, br_paragraphs, media_lines
 
 PROSE = ("وقال مسؤول حكومي إن المحادثات بين الطرفين ستستأنف الأسبوع المقبل بعد توقف دام شهرين كاملين "
          "وأضاف أن الوفدين اتفقا على جدول أعمال يشمل الملفات العالقة كلها ومنها ملف الأسرى والمعابر.")
@@ -69,3 +69,17 @@ def test_a_jsonld_article_body_holding_html_is_read_as_html(body, paragraphs):
     from newscrawl.extract.jsonld import article_body
 
     assert article_body(body) == paragraphs
+
+
+def test_media_lines_are_captions_credits_and_embedded_posts_not_a_repeated_lead():
+    lead = "أعلنت الحكومة خطة جديدة لدعم المزارعين في المحافظات الجنوبية"
+    page = parse_html(
+        "<html><body><div class='articleHeader hasCaption'><p>مقدمة المقال كما يكتبها المحرر</p></div>"
+        "<figure><img src='a.jpg'><figcaption>الوزير خلال المؤتمر الصحافي <span class='photo-credit'>رويترز</span>"
+        "</figcaption></figure>"
+        f"<figure><figcaption><span class='image-caption'>{lead}</span></figcaption></figure>"
+        f"<p>{lead}</p><blockquote class='twitter-tweet'><p>نص التغريدة المضمنة</p>— حساب (@handle)</blockquote>"
+        "</body></html>")
+    lines = media_lines(page)
+    assert {"الوزير خلال المؤتمر الصحافي رويترز", "رويترز", "نص التغريدة المضمنة"} <= lines
+    assert lead not in lines and "مقدمة المقال كما يكتبها المحرر" not in lines
