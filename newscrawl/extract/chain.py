@@ -23,7 +23,14 @@ from newscrawl.extract.layouts import Layout, layout_fields, pick_layout
 from newscrawl.extract.learned import LINE_WORDS
 from newscrawl.extract.meta import meta_fields
 from newscrawl.extract.queries import parse_html
-from newscrawl.extract.structure import box_lines, br_paragraphs, continuations, media_lines, page_lines
+from newscrawl.extract.structure import (
+    box_lines,
+    br_paragraphs,
+    continuations,
+    lead_paragraph,
+    media_lines,
+    page_lines,
+)
 from newscrawl.text.byline import byline_names
 from newscrawl.text.dates import ParsedDate, parse_date
 from newscrawl.text.keys import normalise_for_matching
@@ -134,6 +141,9 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
         boxes = box_lines(root) | media_lines(root)
         fields["body"] = [p for p in fields["body"] if p not in boxes]
         fields["body"] += continuations(root, fields["body"])
+        lead = lead_paragraph(root, fields["body"], [s for s in (meta.get("summary"), jsonld.get("summary")) if s])
+        if lead:
+            fields["body"].insert(0, lead)
         return fields
 
     if not site.get("body") or not site.get("headline"):

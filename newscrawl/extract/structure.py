@@ -20,6 +20,7 @@ Two kinds of structure make extractors read a page wrong, on any site and in any
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from lxml import etree
 
@@ -273,3 +274,50 @@ def media_lines(root: etree._Element) -> frozenset[str]:
     lines.difference_update(_line(node) for node in root.iter("p") if node not in inside)
     lines.discard("")
     return frozenset(lines)
+
+
+_LEAF_BLOCKS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6", "span", "strong", "b", "section", "header"})
+_INNER_BLOCKS = frozenset({"p", "div", "h2", "h3", "h4", "section", "ul", "ol", "table", "header", "article"})
+# The standfirst is the publisher's summary printed: most of its words are the summary's.
+_LEAD_MATCH = 0.6
+_LEAD_WORDS = 8
+
+
+def _contained(text: str, paragraph: str) -> bool:
+    """Whether most of ``text``'s words are in ``paragraph``."""
+    from newscrawl.extract.evaluation import tokens
+
+    words, held = Counter(tokens(text)), Counter(tokens(paragraph))
+    return sum((words & held).values()) >= _LEAD_MATCH * sum(words.values())
+
+
+def lead_paragraph(root: etree._Element, body: list[str], summaries: list[str]) -> str | None:
+    """The standfirst extractors leave out: the block printed between the page's <h1>
+    and the body's first paragraph whose text is the page's own summary (its meta or
+    JSON-LD description), or most of it; the best such block, or None."""
+    if not body or not summaries:
+        return None
+    from newscrawl.extract.evaluation import token_f1
+
+    best, best_match, after_headline = None, _LEAD_MATCH, False
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag == "h1":
+            after_headline = True
+            continue
+        if not after_headline or element.tag not in _LEAF_BLOCKS or any(c.tag in _INNER_BLOCKS for c in element):
+            continue
+        text = _line(element)
+        if text == body[0]:
+            break
+        # Not a picture's caption (in a figure, or signed «© agency»), not a link's text.
+        if len(text.split()) < _LEAD_WORDS or "©" in text or any(
+                a.tag in ("figure", "figcaption", "nav", "aside", "a") for a in element.iterancestors()):
+            continue
+        match = max(token_f1(text, summary) for summary in summaries)
+        if match > best_match and any(_contained(text, paragraph) for paragraph in body):
+            return None  # the body holds it already, whole or cut (a teaser of it)
+        if match > best_match:
+            best, best_match = text, match
+    return best

@@ -3,7 +3,7 @@
 import pytest
 
 from newscrawl.extract.queries import parse_html
-from newscrawl.extract.structure import box_lines, br_paragraphs, media_lines
+from newscrawl.extract.structure import box_lines, br_paragraphs, lead_paragraph, media_lines
 
 PROSE = ("وقال مسؤول حكومي إن المحادثات بين الطرفين ستستأنف الأسبوع المقبل بعد توقف دام شهرين كاملين "
          "وأضاف أن الوفدين اتفقا على جدول أعمال يشمل الملفات العالقة كلها ومنها ملف الأسرى والمعابر.")
@@ -83,3 +83,15 @@ def test_media_lines_are_captions_credits_and_embedded_posts_not_a_repeated_lead
     lines = media_lines(page)
     assert {"الوزير خلال المؤتمر الصحافي رويترز", "رويترز", "نص التغريدة المضمنة"} <= lines
     assert lead not in lines and "مقدمة المقال كما يكتبها المحرر" not in lines
+
+
+def test_the_standfirst_is_the_block_under_the_headline_that_prints_the_page_s_summary():
+    lead = "خطة حكومية جديدة لدعم المزارعين في المحافظات الجنوبية بعد موسم جفاف طويل أضر بالمحاصيل"
+    body = ["أعلنت وزارة الزراعة يوم الأحد تفاصيل الخطة التي تشمل قروضا ميسرة وبذورا مدعومة للمزارعين."]
+    page = ("<html><body><p class='kicker'>" + lead + "</p><h1>الحكومة تدعم المزارعين</h1>"
+            "<figure><figcaption>" + lead + " في صورة من الأرشيف</figcaption></figure>"
+            f"<div class='standfirst'>{lead}</div><div class='text'><p>{body[0]}</p></div></body></html>")
+    summary = lead.rsplit(" ", 2)[0]  # the meta description, cut short
+    assert lead_paragraph(parse_html(page), body, [summary]) == lead
+    assert lead_paragraph(parse_html(page), [*body, lead], [summary]) is None  # the body holds it already
+    assert lead_paragraph(parse_html(page), body, ["وصف لا علاقة له بالمقال إطلاقا في أي كلمة منه هنا"]) is None
