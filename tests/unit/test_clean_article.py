@@ -1,3 +1,5 @@
+import pytest
+
 from newscrawl.sites.elaph import SITE as elaph
 from newscrawl.text.clean import clean_article
 
@@ -48,3 +50,23 @@ def test_a_place_the_markup_states_splits_the_opening_it_would_not_alone():
     # The text's own dateline comes first; the markup's stands where the text has none.
     assert clean_article({"headline": "عنوان", "body": f"عدن - {lead}", "dateline": "تعز"})["dateline"] == "عدن"
     assert clean_article({"headline": "عنوان", "body": lead, "dateline": "تعز"})["dateline"] == "تعز"
+
+
+STORY = ["وقال مسؤول حكومي إن المحادثات بين الطرفين ستستأنف الأسبوع المقبل بعد توقف دام شهرين.",
+         "وأضاف أن الوفدين اتفقا على جدول أعمال يشمل الملفات العالقة كلها."]
+
+
+@pytest.mark.parametrize("opening, closing", [
+    (["- تاريخ النشر: السبت، 23 أيلول 2017 08:23 متم التحديث: الثلاثاء 26 سبتمبر 2017 - 12:23 ص", "- جمال الزين"], []),
+    (["نُشر في الإثنين 31 ديسمبر 2018 - 01:41 م"], ["- تاريخ النشر: 2021-04-07 09:53"]),
+    (["10.11.2025 17:59"], ["جمال الزين"]),
+])
+def test_stamps_opening_or_closing_a_body_are_the_page_s(opening, closing):
+    article = clean_article({"headline": "عنوان", "body": "\n\n".join([*opening, *STORY, *closing]),
+                             "authors": ["جمال الزين"]})
+    assert article["body"].split("\n\n") == STORY
+
+
+def test_a_sentence_naming_a_day_and_a_short_line_without_a_time_stay():
+    body = ["وقال الوزير إن الاجتماع سيعقد في 7 أبريل 2021", "المرحلة الأولى", *STORY]
+    assert clean_article({"headline": "عنوان", "body": "\n\n".join(body)})["body"].split("\n\n") == body
