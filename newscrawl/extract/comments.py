@@ -74,13 +74,14 @@ def _words(node: etree._Element, cap: int | None = None) -> int:
 
 
 _PARAGRAPH_PARENTS = xpath("//p/.. | //br/..")
+# Pages that print each paragraph in a <div> of its own, with no <p>: their text's parent.
+_DIV_TEXT_PARENTS = xpath("//div[text()[normalize-space()]]/..")
 _HEADINGS = xpath(".//h1 | .//h2 | .//h3")
 
 
-def _longest_text(root: etree._Element) -> etree._Element | None:
-    """The element holding the page's longest run of paragraph text: the article."""
+def _most_words(nodes) -> tuple[etree._Element | None, int]:
     best, best_words = None, 0
-    for node in _PARAGRAPH_PARENTS(root):
+    for node in nodes:
         words = len((node.text or "").split())
         for child in node:
             if child.text:
@@ -91,7 +92,16 @@ def _longest_text(root: etree._Element) -> etree._Element | None:
                 words += _words(child)
         if words > best_words:
             best, best_words = node, words
-    return best
+    return best, best_words
+
+
+def _longest_text(root: etree._Element) -> etree._Element | None:
+    """The element holding the page's longest run of paragraph text: the article. Its
+    paragraphs are <p>s or runs between <br>s; or <div>s of text, where these hold twice
+    as many words (the <p>s are then a comment's or a box's)."""
+    best, words = _most_words(_PARAGRAPH_PARENTS(root))
+    in_divs, div_words = _most_words(_DIV_TEXT_PARENTS(root))
+    return in_divs if div_words >= 2 * max(words, 1) else best
 
 
 def _commentlike(child: etree._Element) -> bool:

@@ -54,3 +54,18 @@ def test_what_is_not_a_comment_thread_stays(name):
     before = root.xpath("string(//body)")
     assert remove_comments(root) == 0
     assert root.xpath("string(//body)") == before
+
+
+def test_an_article_printed_in_divs_is_told_from_the_comments_in_paragraphs_below_it():
+    """The article's paragraphs are <div>s, each comment's text a <p>: the article is
+    still the page's longest text, and the thread below it goes."""
+    article = "<section class='text'>" + "".join(
+        f"<div>الفقرة {n} من نص الخبر تروي ما جرى في المدينة أمس بالتفصيل وتنقل أقوال الشهود والمسؤولين.</div>"
+        for n in range(6)) + "</section>"
+    comments = "<ul class='responses'>" + thread(
+        "<li class='c'><div class='head'><span class='name'>قارئ {n}</span></div>"
+        "<div class='msg'><p>تعليق قصير رقم {n} على الخبر</p></div></li>") + "</ul>"
+    root = parse_html(f"<html><body><h1>عنوان</h1>{article}{comments}</body></html>")
+    assert remove_comments(root) >= 1
+    text = root.xpath("string(//body)")
+    assert "الفقرة 5" in text and "تعليق قصير" not in text
