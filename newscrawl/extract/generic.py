@@ -49,9 +49,14 @@ def body(html: str) -> list[str]:
     # of a site whose layouts match never needs it.
     import trafilatura
 
-    extracted = trafilatura.extract(html, favor_precision=True, include_comments=False, include_tables=False,
+    # Tables are kept (a results table, a budget's figures are the article): one line a
+    # row, «| cell | cell |», without the Markdown rule under the header row.
+    extracted = trafilatura.extract(html, favor_precision=True, include_comments=False, include_tables=True,
                                     deduplicate=False)
-    return [p for p in (squash(line) for line in (extracted or "").splitlines()) if p]
+    return [p for p in (squash(line) for line in (extracted or "").splitlines()) if p and not _TABLE_RULE.match(p)]
+
+
+_TABLE_RULE = re.compile(r"^\|(?:\s*:?-+:?\s*\|)+$")
 
 
 # Elements whose class or id says "date", "time", "publish"… (case-insensitive). Matched

@@ -63,18 +63,19 @@ BUDGET = ["أقرت الحكومة يوم الاثنين مشروع موازنة
           "ومن المنتظر أن يصوت البرلمان على المشروع بصيغته النهائية الأسبوع المقبل بعد إدخال تعديلات اللجان."]
 
 
-def test_an_article_split_by_an_ad_and_a_read_also_box_keeps_both_parts_and_its_list():
+def test_an_article_split_by_an_ad_and_a_read_also_box_keeps_both_parts_and_its_table_and_list():
     html = ("<html><body><nav><a href='/'>الرئيسية</a> <a href='/s'>سياسة</a></nav>"
             f"<article><h1>الحكومة تقر الموازنة</h1><div class='content'><p>{BUDGET[0]}</p><p>{BUDGET[1]}</p>"
             "<div class='ad-slot'><ins class='adsbygoogle'></ins><span>إعلان</span></div>"
             "<div class='read-also'><h3>اقرأ أيضاً</h3><ul>"
             "<li><a href='/a/1'>منتخب الشباب يتأهل إلى نهائي البطولة</a></li>"
             "<li><a href='/a/2'>ارتفاع أسعار الذهب في الأسواق المحلية</a></li></ul></div>"
-            f"<p>{BUDGET[2]}</p>"
+            f"<p>{BUDGET[2]}</p><table><tr><th>البند</th><th>القيمة</th></tr>"
+            "<tr><td>الإيرادات</td><td>120 مليار</td></tr></table>"
             "<ul><li>دعم الصناعة المحلية بمبلغ عشرة مليارات</li><li>زيادة رواتب المعلمين خمسة في المئة</li></ul>"
             f"<p>{BUDGET[3]}</p></div></article><footer>جميع الحقوق محفوظة</footer></body></html>")
     assert extract_article(html).values["body"] == [
-        BUDGET[0], BUDGET[1], BUDGET[2],
+        BUDGET[0], BUDGET[1], BUDGET[2], "| البند | القيمة |", "| الإيرادات | 120 مليار |",
         "- دعم الصناعة المحلية بمبلغ عشرة مليارات", "- زيادة رواتب المعلمين خمسة في المئة", BUDGET[3]]
 
 
