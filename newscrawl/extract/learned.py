@@ -102,7 +102,7 @@ class SiteFurniture:
         return "\n\n".join(p for p, _ in kept), [k for _, k in kept], dropped
 
     def _keys_of_lines(self, lines: list[str]) -> set[str]:
-        if len(self._line_keys) > 100_000:  # a long crawl's related headlines and datelines
+        if len(self._line_keys) > 20_000:  # a long crawl's related headlines and datelines: a few MB
             self._line_keys.clear()
             self._seen.clear()
         keys = set()
