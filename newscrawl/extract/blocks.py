@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from lxml import etree
+
+# Text that holds markup: CMSs put an article's HTML in JSON-LD's articleBody and in
+# their frameworks' data.
+MARKUP = re.compile(r"<(?:p|br|div|h[1-6]|ul|ol|li|blockquote|figure|table|span|a|strong|b|i|em)\b[^>]*>",
+                    re.I)
 
 BLOCK_TAGS = frozenset({
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",

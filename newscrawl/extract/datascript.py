@@ -25,7 +25,7 @@ import re
 
 from lxml import etree
 
-from newscrawl.extract.blocks import paragraphs
+from newscrawl.extract.blocks import MARKUP, paragraphs
 from newscrawl.extract.queries import parse_html, xpath
 from newscrawl.text.keys import normalise_for_matching
 
@@ -52,7 +52,6 @@ _BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", 
 # advertising, promotions of other stories.
 _NOT_TEXT = re.compile(r"image|picture|photo|video|gallery|media|caption|credit|embed|advert|^ads?$|teaser|related|"
                        r"promo|newsletter|recommend")
-_HTML = re.compile(r"<(?:p|br|div|h[1-6]|ul|ol|li|blockquote|strong|em|a|b|i|span)\b[^>]*>", re.I)
 # Nuxt 3 (devalue): values are indices into one flat array; a list may open with a tag.
 _DEVALUE_TAGS = frozenset({"Reactive", "ShallowReactive", "Ref", "ShallowRef", "EmptyRef", "EmptyShallowRef",
                            "NuxtError", "Set", "Map", "Date", "Object"})
@@ -169,7 +168,7 @@ class _Drawing:
         if isinstance(value, str):
             if not text:
                 return ""
-            return value if _HTML.search(value) else html_escape.escape(value)
+            return value if MARKUP.search(value) else html_escape.escape(value)
         if depth > 60 or not isinstance(value, (dict, list)):
             return ""
         ident = (id(value), text)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 
 from lxml import etree
 
-from newscrawl.extract.blocks import paragraphs
+from newscrawl.extract.blocks import MARKUP, paragraphs
 from newscrawl.extract.queries import xpath
 from newscrawl.text.byline import byline_names
 
@@ -75,16 +74,12 @@ def _first_url(value) -> str | None:
     return None
 
 
-# An articleBody that holds markup: publishers' CMSs often put the body's HTML there.
-_MARKUP = re.compile(r"<(?:p|br|div|h[1-6]|ul|ol|li|blockquote|figure|table|span|a|strong|b|em)\b[^>]*>", re.I)
-
-
 def article_body(body: str) -> list[str]:
     """The paragraphs of a JSON-LD articleBody: its lines, each read as a browser shows it
     when it holds HTML (CMSs put the body's markup there, with or without line breaks)."""
     out: list[str] = []
     for line in body.splitlines():
-        if _MARKUP.search(line):
+        if MARKUP.search(line):
             fragment = etree.fromstring(f"<div>{line}</div>", etree.HTMLParser(recover=True))
             out += paragraphs([fragment]) if fragment is not None else []
         elif line.strip():

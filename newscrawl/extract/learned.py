@@ -65,7 +65,7 @@ class SiteFurniture:
         # Keys with evidence enough (min_stories stories), no longer recorded: read from the
         # archive once, then counted here. A menu is recorded for a handful of stories, not all.
         self._established: set[str] | None = None
-        self._seen: dict[str, int] = {}
+        self._seen: dict[str, set[int]] = {}  # key → the stories that printed it, this run
 
     def _headline_forms(self, paragraph: str) -> list[str]:
         if len(paragraph.split()) > HEADLINE_WORDS:
@@ -121,8 +121,9 @@ class SiteFurniture:
             self._established = self.store.recurring_paragraphs(self.site, self.min_stories)
         shown = self._keys_of_lines(lines) - set(kept) - set(dropped) - self._established
         for key in shown:
-            seen = self._seen[key] = self._seen.get(key, 0) + 1
-            if seen >= self.min_stories:
+            stories = self._seen.setdefault(key, set())
+            stories.add(story_id)  # a follow-up printing it again is no more evidence
+            if len(stories) >= self.min_stories:
                 self._established.add(key)
                 del self._seen[key]
         self.store.record_paragraphs(self.site, article_id, story_id, kept, dropped, sorted(shown))

@@ -25,6 +25,7 @@ from collections import Counter
 from lxml import etree
 
 from newscrawl.extract.blocks import paragraphs
+from newscrawl.extract.evaluation import token_f1, tokens
 from newscrawl.extract.queries import xpath
 
 INLINE = frozenset("a abbr b bdi bdo big cite code data dfn em font i kbd label mark nobr q s samp small span strike "
@@ -285,8 +286,6 @@ _LEAD_WORDS = 8
 
 def _contained(text: str, paragraph: str) -> bool:
     """Whether most of ``text``'s words are in ``paragraph``."""
-    from newscrawl.extract.evaluation import tokens
-
     words, held = Counter(tokens(text)), Counter(tokens(paragraph))
     return sum((words & held).values()) >= _LEAD_MATCH * sum(words.values())
 
@@ -297,8 +296,6 @@ def lead_paragraph(root: etree._Element, body: list[str], summaries: list[str]) 
     JSON-LD description), or most of it; the best such block, or None."""
     if not body or not summaries:
         return None
-    from newscrawl.extract.evaluation import token_f1
-
     best, best_match, after_headline = None, _LEAD_MATCH, False
     for element in root.iter():
         if not isinstance(element.tag, str):

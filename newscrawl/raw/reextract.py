@@ -119,10 +119,10 @@ def _fetched(record: str) -> tuple[str, int]:
 
 
 def _read_page(warc_folder: Path, record: str) -> tuple[list, bytes] | None:
-    name, offset = record.rsplit("#", 1)
+    name, offset = _fetched(record)
     path = name if Path(name.split("!")[0]).is_absolute() else str(warc_folder / name)
     try:
-        _, _, _, headers, body = read_response(path, int(offset))
+        _, _, _, headers, body = read_response(path, offset)
     except (OSError, StopIteration, ValueError):
         return None
     return headers, body

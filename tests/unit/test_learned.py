@@ -142,3 +142,26 @@ def test_a_headline_behind_a_label_set_apart_by_markup_alone(tmp_path):
     body, _, dropped = furniture.clean(story(0, "وقال إن الوزير يرفع توقعات النمو إلى خمسة في المئة")["body"])
     assert dropped == []
     store.close()
+
+
+def test_follow_ups_printing_a_line_count_once_toward_its_evidence(tmp_path):
+    """Five follow-ups of one story print a line of eight words (six stories needed); five
+    other stories print it too: six distinct stories, and a body holding it loses it."""
+    store = open_store(f"sqlite:///{tmp_path}/a.sqlite3")
+    furniture = SiteFurniture(store, "x", min_stories=6)
+    line = "حمل تطبيق الموقع على هاتفك لتصلك آخر الأخبار"
+    assert len(line.split()) == 8
+    first = {**story(0), "headline": "مقتل 10 شخصا في انفجار قرب المدينة"}
+    assert archive_page(store, furniture, first, [line]) == "archived"
+    for n in range(1, 5):  # one story told in follow-ups: headlines differ in their number only
+        followup = {**first, "url": f"https://x.test/News/2024/3/{2000 + n}.html",
+                    "headline": f"مقتل {n + 10} شخصا في انفجار قرب المدينة",
+                    "body": f"حصيلة جديدة: {n + 10} قتيلا.\n\nخلفية الحدث كما رواها الشهود في اليوم الأول.",
+                    "published": (T0 + timedelta(hours=n)).isoformat()}
+        assert archive_page(store, furniture, followup, [line]) == "archived"
+    assert len({row["story_id"] for row in store.articles()}) == 1
+    for n in range(1, 6):
+        archive_page(store, furniture, story(n), [line])
+    body, _, dropped = furniture.clean(story(6, line)["body"])
+    assert line not in body and len(dropped) == 1
+    store.close()
