@@ -18,6 +18,7 @@ BENCHMARKS = Path(__file__).parents[2] / "benchmarks"
     ("per_article.py", ["--pages", "20", "--count", "40", "--real-weight"], "ratio of medians newscrawl / trafilatura"),
     ("throughput.py", ["--count", "40", "--rounds", "2", "--set", "FEEDS={}"], "CPU ratio newscrawl / bare"),
     ("memory.py", ["--counts", "30,45"], "growth 30 → 45"),
+    ("warc_gzip.py", ["--pages", str(Path(__file__).parents[1] / "realpages"), "--repeat", "1"], "zlib-ng  level 6"),
 ])
 def test_benchmark_runs(tmp_path, script, args, expected):
     if script in ("throughput.py", "memory.py", "per_article.py"):
