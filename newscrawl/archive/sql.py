@@ -673,13 +673,15 @@ class SQLStore:
 
     def _index_terms(self, article_id: int, article) -> None:
         """(Re)write a story's search terms: its headline, summary and body."""
-        text = []
+        terms = []
         for name in ("headline", "summary", "body"):
             try:
-                text.append(article[name] or "")
+                # Field by field: the body's matching form was just made for its content
+                # hash, and is reused (keys._matching_form's cache).
+                terms += search_terms(article[name] or "")
             except (KeyError, IndexError):  # a story without that field
                 pass
-        terms = " ".join(search_terms(" ".join(text)))
+        terms = " ".join(terms)
         self._write_terms(article_id, terms)
 
     def _write_terms(self, article_id: int, terms: str) -> None:

@@ -112,11 +112,13 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
     """All fields of one article page (read as HTML whatever it holds: a text/plain answer
     holding JSON yields no fields), and with ``lines`` the page's short lines, the
     evidence of site-wide furniture."""
-    if _PRESENTATION.search(html.encode("utf-8", "surrogatepass")):
+    page = html.strip().encode("utf-8", "surrogatepass")  # parse_html's input, encoded once
+    if _PRESENTATION.search(page):
         # Text drawn in Arabic presentation forms reads as no text to main-text
         # extractors: the letters they draw, as cleaning would give them anyway.
         html = html.translate(PRESENTATION_FORMS)
-    root = parse_html(html)
+        page = html.strip().encode("utf-8", "surrogatepass")
+    root = parse_html(page)
     result = Extraction()
     if lines:  # before comment threads go: their prompts and labels are furniture too
         result.lines = page_lines(root, LINE_WORDS)

@@ -27,14 +27,18 @@ def attribute_first(path: str) -> str:
     return _ID_STEP.sub(r"\1/@id[. = '\2']/parent::*", path)
 
 
-def parse_html(html: str) -> etree._Element:
+def parse_html(page: str | bytes) -> etree._Element:
     """The page's tree, parsed as parsel parses HTML text (ends stripped, NUL characters
     dropped, an empty page read as «<html/>») but with lxml's plain element classes:
     lxml.html's, which parsel uses, call back into Python for every element a query or a
     walk returns (about 0.1 ms of an Elaph article page's 0.6), for methods extraction
-    never calls."""
+    never calls. ``page`` is the text, or the text stripped and encoded in UTF-8 (the
+    caller has encoded it already). NULs are dropped from the bytes: searched in the text
+    they cost as much as encoding it."""
+    if isinstance(page, str):
+        page = page.strip().encode("utf-8", "surrogatepass")
     parser = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
-    root = etree.fromstring(html.strip().replace("\x00", "").encode("utf-8") or b"<html/>", parser=parser)
+    root = etree.fromstring(page.replace(b"\x00", b"") or b"<html/>", parser=parser)
     return root if root is not None else etree.fromstring(b"<html/>", parser=parser)
 
 

@@ -25,7 +25,8 @@ def normalise_for_matching(text: str, already_clean: bool = False) -> str:
     return _matching_form(text) if already_clean else _matching_form(clean_inline(text))
 
 
-# A story's body is compared with each candidate and then hashed: one normalisation.
+# A story's body is compared with each candidate, hashed and indexed for search: one
+# normalisation.
 @lru_cache(maxsize=64)
 def _matching_form(text: str) -> str:
     return _words_only(ascii_digits(fold_letters(remove_marks(text))).casefold())
@@ -78,8 +79,10 @@ def paragraph_key(paragraph: str, already_clean: bool = True) -> str:
 
 # Clitics a reader looks past: a conjunction (و, ف), then a preposition (ب, ل, ك), then
 # the article (ال), attached to the word. Stripped only while a stem of three letters or
-# more remains, so «ولد» stays «ولد».
-_CLITICS = re.compile(r"^(?:[وف])?(?:[بلك])?(?:ال)?(?=\w{3})")
+# more remains, so «ولد» stays «ولد». One pass over the matching form, at each word's
+# start: a word is a run of letters and digits there, so the stem cannot reach past it;
+# half the time of a substitution a word (124 against 228 µs on a mirror body).
+_CLITICS = re.compile(r"(?<!\S)(?:[وف][بلك]?(?:ال)?|[بلك](?:ال)?|ال)(?=\w{3})")
 
 
 def search_terms(text: str) -> list[str]:
@@ -87,4 +90,4 @@ def search_terms(text: str) -> list[str]:
     alef, taa marbuta and haa, alif maqsura and yaa, diacritics, tatweel, Arabic-Indic
     digits, punctuation), then without attached clitics: «والدولة» and «الدوله» are both
     «دوله». Any query, quotes and operators included, becomes plain words."""
-    return [_CLITICS.sub("", word) for word in normalise_for_matching(text or "").split()]
+    return _CLITICS.sub("", normalise_for_matching(text or "")).split()
