@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from lxml import etree
 
-from newscrawl.extract.queries import xpath
 from newscrawl.text.byline import byline_names
 
 PUBLISHED_KEYS = ("article:published_time", "og:published_time", "datePublished", "pubdate",
@@ -15,9 +14,9 @@ UPDATED_KEYS = ("article:modified_time", "og:updated_time", "dateModified", "las
 
 def meta_values(root: etree._Element) -> dict[str, list[str]]:
     values: dict[str, list[str]] = {}
-    for node in xpath("//meta[@content]")(root):
+    for node in root.iter("meta"):  # a walk in C, as in jsonld._page_objects
+        content = (node.get("content") or "").strip()
         key = node.get("property") or node.get("name") or node.get("itemprop")
-        content = node.get("content").strip()
         if key and content:
             values.setdefault(key.strip().lower(), []).append(content)
     return values
