@@ -16,8 +16,7 @@ from scrapy.commands import ScrapyCommand
 from newscrawl.archive import ArchiveError, archive_url, open_store
 from newscrawl.commands._args import day
 from newscrawl.commands._args import refuse as refuse_as
-from newscrawl.export.exporters import FORMATS, write_rows
-from newscrawl.export.xlsx import TooManyRows
+from newscrawl.export.exporters import FORMATS, TooManyRows, write_rows
 from newscrawl.sites import SITES
 
 

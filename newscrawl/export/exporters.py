@@ -13,8 +13,12 @@ from typing import IO
 
 from scrapy.exporters import BaseItemExporter, CsvItemExporter, JsonItemExporter, JsonLinesItemExporter
 
-from newscrawl.export.xlsx import XlsxItemExporter
 from newscrawl.items import EXPORT_FIELDS
+
+
+class TooManyRows(ValueError):
+    """More stories than one Excel sheet holds."""
+
 
 FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonlines", ".jl": "jsonlines", ".xlsx": "xlsx"}
 
@@ -63,6 +67,9 @@ def exporter_for(fmt: str, stream: IO[bytes], neutralise_formulas: bool = True) 
     JSON Lines in UTF-8 with Arabic unescaped; xlsx as the crawl's feed writes it (typed
     cells, never a formula); the export fields in their order."""
     if fmt == "xlsx":
+        # openpyxl takes 0.17 s to import: every scrapy command would pay it at start-up.
+        from newscrawl.export.xlsx import XlsxItemExporter
+
         return XlsxItemExporter(stream, fields_to_export=EXPORT_FIELDS)
     if fmt == "csv":
         return SafeCsvItemExporter(stream, encoding="utf-8-sig", fields_to_export=EXPORT_FIELDS, join_multivalued="; ",

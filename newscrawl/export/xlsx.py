@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from scrapy.exporters import BaseItemExporter
 
+from newscrawl.export.exporters import TooManyRows
 from newscrawl.items import EXPORT_FIELDS
 
 logger = logging.getLogger(__name__)
@@ -37,10 +38,6 @@ TOP, WRAP = Alignment(vertical="top"), Alignment(vertical="top", wrap_text=True)
 BOLD = Font(bold=True)
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-class TooManyRows(ValueError):
-    """More stories than one Excel sheet holds."""
 
 
 def excel_date(text: str) -> date | datetime | None:
