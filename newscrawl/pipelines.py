@@ -7,6 +7,8 @@ from datetime import timedelta
 
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.defer import Deferred
 
 from newscrawl.archive import ArchiveError, crawl_archive
 from newscrawl.archive.archiving import archive_story
@@ -140,6 +142,12 @@ class ArchivePipeline:
                 if cleaned:
                     self.stats.set_value("newscrawl/furniture/cleaned_in_place", len(cleaned))
                     logger.info("removed site furniture found since from %d archived stories", len(cleaned))
+        try:  # what is held since the last commit, before the run's summary and exports read the archive
+            self.store.flush()
+        except ArchiveError as error:
+            if not self.stats.get_value("newscrawl/archive_error"):
+                self.stats.set_value("newscrawl/archive_error", str(error))
+                logger.error("stopping: %s", error)
         archived = sum(self.stats.get_value(f"newscrawl/{k}", 0) for k in ("archived", "refreshed", "represents"))
         if not archived:
             duplicates = sum(v for k, v in self.stats.get_stats().items() if k.startswith("newscrawl/duplicates/"))
@@ -147,7 +155,7 @@ class ArchivePipeline:
         else:
             logger.info("archived %d new stories in %s", archived, self.store.name)
 
-    def process_item(self, item):
+    async def process_item(self, item):
         adapter = ItemAdapter(item)
         # A shallow dict: ItemAdapter.asdict() deep-copies the item, a tenth of a millisecond.
         article = dict(adapter.items())
@@ -168,6 +176,12 @@ class ArchivePipeline:
                     self.archived_ids.append(article_id)
             outcome, decision, story_id = archive_story(self.store, article, key, self.window, refresh=self.refresh,
                                                         on_written=on_written)
+            # The item goes on (to feeds, to the counts) once its story is committed: with
+            # a SQLite archive, at the next of the commits held together (archive.crawl_archive).
+            if self.store.uncommitted:
+                committed = Deferred()
+                self.store.when_committed(lambda: committed.callback(None), committed.errback)
+                await maybe_deferred_to_future(committed)
         except ArchiveError as error:  # nothing of this story was committed: it stays due
             from newscrawl.fetch.middlewares import stop_for_archive
 

@@ -93,6 +93,10 @@ NEWSCRAWL_ARCHIVE_STORES = {}
 # Set by `scrapy parse`, `shell` and `check`: the crawl's archive is a throwaway in-memory
 # one, so looking at pages never writes to the real archive.
 NEWSCRAWL_ARCHIVE_SCRATCH = False
+# A SQLite archive commits the crawl's writes together, this often (seconds), not story by
+# story: an item passes the pipeline once its story is committed, and a crash loses at
+# most this long's stories, which stay due and are fetched by the next run. 0: each alone.
+NEWSCRAWL_ARCHIVE_COMMIT_SECONDS = 0.5
 # A headline repeated within this many days of publication is the same story.
 NEWSCRAWL_DEDUP_WINDOW_DAYS = 7
 

@@ -12,6 +12,7 @@ from weakref import WeakKeyDictionary
 from scrapy import signals
 from scrapy.utils.conf import closest_scrapy_cfg
 from scrapy.utils.misc import load_object
+from twisted.internet import task
 
 from newscrawl.archive.base import ArchiveError
 
@@ -73,13 +74,37 @@ def crawl_archive(crawler: Crawler) -> SQLStore:
             store = open_store(archive_url(crawler.settings),
                                {**DEFAULT_STORES, **crawler.settings.getdict("NEWSCRAWL_ARCHIVE_STORES")})
         _crawl_stores[crawler] = store
-        crawler.signals.connect(_closer(crawler), signal=signals.engine_stopped, weak=False)
+        clock = None
+        seconds = crawler.settings.getfloat("NEWSCRAWL_ARCHIVE_COMMIT_SECONDS")
+        if seconds > 0 and store.hold_commits():
+            clock = task.LoopingCall(_flush, crawler, store)
+
+            def start() -> None:  # not awaited: its Deferred fires when the clock stops
+                clock.start(seconds, now=False)
+            crawler.signals.connect(start, signal=signals.engine_started, weak=False)
+        crawler.signals.connect(_closer(crawler, clock), signal=signals.engine_stopped, weak=False)
     return store
 
 
-def _closer(crawler):
+def _flush(crawler: Crawler, store: SQLStore) -> None:
+    try:
+        store.flush()
+    except ArchiveError as error:  # the stories waiting for this commit are dropped, and say so
+        from newscrawl.fetch.middlewares import stop_for_archive
+
+        stop_for_archive(crawler, error)
+
+
+def _closer(crawler, clock: task.LoopingCall | None):
     def close() -> None:
+        if clock is not None and clock.running:
+            clock.stop()
         store = _crawl_stores.pop(crawler, None)
         if store is not None:
-            store.close()
+            try:
+                store.close()
+            except ArchiveError as error:  # the last writes' commit
+                from newscrawl.fetch.middlewares import stop_for_archive
+
+                stop_for_archive(crawler, error)
     return close

@@ -172,6 +172,22 @@ class SQLStore:
         """A context in which statements commit together (nested: together with the outer one)."""
         raise NotImplementedError
 
+    def hold_commits(self) -> bool:
+        """Commit transactions together, later (``flush``), where the store can; whether it
+        does. A store several crawlers write at once commits each at once: the others'
+        dedup decisions must see it."""
+        return False
+
+    def flush(self) -> None:
+        """Commit what ``hold_commits`` held."""
+
+    uncommitted = False  # whether writes are held, not yet committed
+
+    def when_committed(self, callback, errback) -> None:
+        """``callback()`` once what was written so far is committed, ``errback(error)`` if
+        that commit fails."""
+        callback()
+
     # --- schema --------------------------------------------------------------------
 
     name = "archive"  # how messages name this archive (a path, a server URL without password)

@@ -98,3 +98,71 @@ def test_the_earliest_copy_stands_for_a_story_whatever_order_copies_arrive_in(tm
         store.close()
     assert rows[0] == rows[1]
     assert rows[0]["url"] == original["url"] and rows[0]["section"] == "News"
+
+
+def _add(store, n, url=None):
+    entry = article(n)
+    if url:
+        entry["url"] = url
+    return store.add(entry, headline_key=f"k{n}", content_hash=f"h{n}", published_at=T0, tokens=[f"t{n}"],
+                     story_id=None, seen_at=T0)
+
+
+def _seen_elsewhere(path) -> int:
+    other = sqlite3.connect(path)
+    try:
+        return other.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    finally:
+        other.close()
+
+
+def test_held_commits_are_seen_by_others_only_once_flushed(tmp_path):
+    path = tmp_path / "a.sqlite3"
+    store = open_store(f"sqlite:///{path}")
+    assert store.hold_commits()
+    calls = []
+    _add(store, 1)
+    _add(store, 2)
+    store.when_committed(lambda: calls.append("committed"), calls.append)
+    assert store.uncommitted and calls == []
+    assert store.count() == 2  # the store's own reads see its held writes (dedup decisions do)
+    assert _seen_elsewhere(path) == 0
+    store.flush()
+    assert calls == ["committed"] and not store.uncommitted
+    assert _seen_elsewhere(path) == 2
+    store.when_committed(lambda: calls.append("at once"), calls.append)  # nothing held: called now
+    assert calls == ["committed", "at once"]
+    store.close()
+
+
+def test_a_held_write_that_fails_is_undone_alone(tmp_path):
+    path = tmp_path / "a.sqlite3"
+    store = open_store(f"sqlite:///{path}")
+    store.hold_commits()
+    _add(store, 1)
+    with pytest.raises(sqlite3.IntegrityError):  # the same URL again: its savepoint is rolled back
+        _add(store, 2, url=article(1)["url"])
+    _add(store, 3)
+    store.close()  # closing commits what is held
+    assert _seen_elsewhere(path) == 2
+    reopened = open_store(f"sqlite:///{path}")
+    assert reopened.db.execute("SELECT COUNT(*) FROM headline_tokens").fetchone()[0] == 2
+    reopened.close()
+
+
+def test_at_most_max_held_transactions_wait_for_a_commit(tmp_path, monkeypatch):
+    path = tmp_path / "a.sqlite3"
+    store = open_store(f"sqlite:///{path}")
+    store.hold_commits()
+    monkeypatch.setattr(store, "MAX_HELD", 3)
+    for n in range(1, 4):
+        _add(store, n)
+    assert _seen_elsewhere(path) == 3 and not store.uncommitted
+    store.close()
+
+
+def test_a_read_only_archive_holds_nothing(tmp_path):
+    open_store(f"sqlite:///{tmp_path}/a.sqlite3").close()
+    reader = open_store(f"sqlite:///{tmp_path}/a.sqlite3", read_only=True)
+    assert not reader.hold_commits()
+    reader.close()
