@@ -692,9 +692,9 @@ class SQLStore:
         terms = []
         for name in ("headline", "summary", "body"):
             try:
-                # Field by field: the body's matching form was just made for its content
-                # hash, and is reused (keys._matching_form's cache).
-                terms += search_terms(article[name] or "")
+                # Field by field: the body (clean, as archived) reuses the matching forms
+                # its content hash just made (keys._matching_form's cache).
+                terms += search_terms(article[name] or "", already_clean=name == "body")
             except (KeyError, IndexError):  # a story without that field
                 pass
         terms = " ".join(terms)

@@ -176,8 +176,13 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
                          (generic_source, shown or None)])
 
     body = result.values.get("body")
-    if body and result.values.get("headline") and normalise_for_matching(body[0]) in {
-            normalise_for_matching(h) for h in {result.values["headline"], site.get("headline") or ""}}:
+    headlines = {result.values.get("headline") or "", site.get("headline") or ""} - {""}
+    # A first paragraph four times a headline's length is not it, whatever its marks and
+    # punctuation (normalising removes no letter) or mojibake (at most three characters a
+    # letter), unless entities spell it: a paragraph's normalisation is saved.
+    if body and result.values.get("headline") and \
+            ("&" in body[0] or len(body[0]) <= 4 * max(map(len, headlines)) + 30) and \
+            normalise_for_matching(body[0]) in {normalise_for_matching(h) for h in headlines}:
         # Generic extractors keep the page's own heading as the body's first line.
         result.values["body"] = body[1:]
 

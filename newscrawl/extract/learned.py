@@ -74,7 +74,7 @@ class SiteFurniture:
         label = _LABEL.match(paragraph)
         if label and len(paragraph[:label.end()].split()) <= 4:
             forms.append(paragraph[label.end():])
-        keys = [headline_key(f, self.site_names) for f in forms if len(f.split()) >= 3]
+        keys = [headline_key(f, self.site_names, already_clean=True) for f in forms if len(f.split()) >= 3]
         if keys:
             # A label set apart by markup alone («<b>ذات صلة</b> <a>…</a>»): the line less
             # its first words, while a headline of some length remains.

@@ -22,12 +22,17 @@ def normalise_for_matching(text: str, already_clean: bool = False) -> str:
     ؤ→و, ئ→ي), digits to ASCII, punctuation and symbols removed, Latin case-folded,
     whitespace collapsed. ``already_clean`` skips clean_inline for text that has been
     through it (the archive's bodies)."""
-    return _matching_form(text) if already_clean else _matching_form(clean_inline(text))
+    if not already_clean:
+        return _matching_form(clean_inline(text))
+    if "\n\n" not in text:
+        return _matching_form(text)
+    # A body, paragraph by paragraph: every step works within a word, so the paragraphs'
+    # forms joined are the body's. Each is cached: the furniture keys, the content hash
+    # and the dedup shingles of one story read the same paragraphs.
+    return " ".join(form for form in map(_matching_form, text.split("\n\n")) if form)
 
 
-# A story's body is compared with each candidate, hashed and indexed for search: one
-# normalisation.
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=512)
 def _matching_form(text: str) -> str:
     return _words_only(ascii_digits(fold_letters(remove_marks(text))).casefold())
 
@@ -47,10 +52,11 @@ def _words_only(text: str) -> str:
     return " ".join(words)
 
 
-def headline_key(headline: str, site_names: tuple[str, ...] = ()) -> str:
+def headline_key(headline: str, site_names: tuple[str, ...] = (), already_clean: bool = False) -> str:
     """The comparison key of a headline; see normalise_for_matching. A trailing site
-    name from ``site_names`` («… | إيلاف») is removed first."""
-    return normalise_for_matching(strip_site_name(clean_inline(headline), site_names))
+    name from ``site_names`` («… | إيلاف») is removed first. ``already_clean``: as for
+    normalise_for_matching (a body's paragraph looked up as a headline)."""
+    return _matching_form(strip_site_name(headline if already_clean else clean_inline(headline), site_names))
 
 
 def content_hash(body: str, already_clean: bool = False) -> str:
@@ -85,9 +91,10 @@ def paragraph_key(paragraph: str, already_clean: bool = True) -> str:
 _CLITICS = re.compile(r"(?<!\S)(?:[وف][بلك]?(?:ال)?|[بلك](?:ال)?|ال)(?=\w{3})")
 
 
-def search_terms(text: str) -> list[str]:
+def search_terms(text: str, already_clean: bool = False) -> list[str]:
     """The words of ``text`` as search compares them: the matching form (hamza forms of
     alef, taa marbuta and haa, alif maqsura and yaa, diacritics, tatweel, Arabic-Indic
     digits, punctuation), then without attached clitics: «والدولة» and «الدوله» are both
-    «دوله». Any query, quotes and operators included, becomes plain words."""
-    return _CLITICS.sub("", normalise_for_matching(text or "")).split()
+    «دوله». Any query, quotes and operators included, becomes plain words.
+    ``already_clean``: as for normalise_for_matching."""
+    return _CLITICS.sub("", normalise_for_matching(text or "", already_clean)).split()
