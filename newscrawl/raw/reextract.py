@@ -14,9 +14,10 @@ story keeps most of its versions."""
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -64,9 +65,10 @@ def derive(site: Site, html: str, url: str, listing_time: datetime | None, crawl
     extraction = extract_article(html, site.layouts, site.site_names, crawled_at.astimezone(zone).replace(tzinfo=None),
                                  url)
     published, _ = published_date(extraction, listing_time, site.url_month(url))
-    article = asdict(build_article(extraction, url=url, site=site.name, section=site.section_of(url),
-                                   published=published, zone=zone, default_language=site.language,
-                                   crawled_at=crawled_at))
+    # A shallow copy: asdict copies every list again, and these are the article's own.
+    article = dict(vars(build_article(extraction, url=url, site=site.name, section=site.section_of(url),
+                                      published=published, zone=zone, default_language=site.language,
+                                      crawled_at=crawled_at)))
     article.update(clean_article(article, site.furniture))
     detected = detect_language(f"{article['headline']} {article['body']}")
     if detected:
@@ -87,7 +89,7 @@ class Report:
 
 def _stored(article: dict, key: str) -> dict:
     """What the store methods take for a re-derived article."""
-    return dict(headline_key=key, content_hash=content_hash(article["body"], already_clean=True),
+    return dict(headline_key=key, content_hash=article["content_hash"],
                 published_at=published_instant(article.get("published"), article.get("published_precision")),
                 tokens=key_tokens(key))
 
@@ -118,11 +120,11 @@ def _fetched(record: str) -> tuple[str, int]:
     return name, int(offset)
 
 
-def _read_page(warc_folder: Path, record: str) -> tuple[list, bytes] | None:
+def _read_page(warc_folder: Path, record: str, handles: dict) -> tuple[list, bytes] | None:
     name, offset = _fetched(record)
-    path = name if Path(name.split("!")[0]).is_absolute() else str(warc_folder / name)
+    path = name if os.path.isabs(name.split("!")[0]) else os.path.join(warc_folder, name)
     try:
-        _, _, _, headers, body = read_response(path, offset)
+        _, _, _, headers, body = read_response(path, offset, handles)
     except (OSError, StopIteration, ValueError):
         return None
     return headers, body
@@ -166,46 +168,55 @@ def reextract(store: SQLStore, site: Site, warc_folder: Path, *, section: str | 
             # at its end (clean_archive) leaves in the archive.
             article["body"], _, _ = furniture.clean(article["body"], key)
             article["word_count"] = len(article["body"].split())
+        # Now, while the body's paragraphs' matching forms are cached (newscrawl.text.keys):
+        # the dedup decisions are taken again after every page is read.
+        article["content_hash"] = content_hash(article["body"], already_clean=True)
         return article, key
 
     replay: list[tuple[tuple[str, int], dict, str, str]] = []  # (fetch order, article, key, seen at)
-    for row in store.records(site.name, section=section, since=since, until=until):
-        report.rows += 1
-        rows[row["url"]] = (row["id"], row["story_id"])
-        record = row["warc_record"]
-        page = _read_page(warc_folder, record) if record else None
-        if page is None:
-            report.without_page += 1
-            article = {f: row[f] for f in EXPORT_FIELDS if f != "story_id"}
-            replay.append((("", row["id"]), article, headline_key(article["headline"], site.site_names),
-                           row["crawled_at"]))
-            continue
-        article, key = rederive(row["url"], *page, row["listing_time"], row["crawled_at"])
-        replay.append((_fetched(record), article, key, row["crawled_at"]))
-        changed = [f for f in COMPARED if (article.get(f) or None) != (row[f] or None)]
-        if not changed and row["extractor_version"] == EXTRACTOR_VERSION:
-            continue
-        article.update(warc_record=record, listing_time=row["listing_time"], extractor_version=EXTRACTOR_VERSION)
-        store.replace(row["id"], article, **_stored(article, key), seen_at=datetime.now(UTC), force=True)
-        if changed:
-            report.changed += 1
-            report.fields.update(changed)
-
-    # The kept pages of the rows' aliases, as the crawl met them.
     aliases: dict[str, tuple[int, dict, str]] = {}  # URL → (row id it copies, re-derived article, key)
-    for alias in store.alias_pages([row_id for row_id, _ in rows.values()]):
-        page = _read_page(warc_folder, alias["warc_record"])
-        if page is None:
-            continue
-        article, key = rederive(alias["url"], *page, alias["listing_time"], alias["first_seen"])
-        article.update(warc_record=alias["warc_record"], listing_time=alias["listing_time"],
-                       extractor_version=EXTRACTOR_VERSION)
-        replay.append((_fetched(alias["warc_record"]), article, key, alias["first_seen"]))
-        aliases[alias["url"]] = (alias["article_id"], article, key)
+    handles: dict = {}  # the WARC files read, kept open: a few files hold every row's page
+    try:
+        for row in store.records(site.name, section=section, since=since, until=until):
+            report.rows += 1
+            rows[row["url"]] = (row["id"], row["story_id"])
+            record = row["warc_record"]
+            page = _read_page(warc_folder, record, handles) if record else None
+            if page is None:
+                report.without_page += 1
+                article = {f: row[f] for f in EXPORT_FIELDS if f != "story_id"}
+                replay.append((("", row["id"]), article, headline_key(article["headline"], site.site_names),
+                               row["crawled_at"]))
+                continue
+            article, key = rederive(row["url"], *page, row["listing_time"], row["crawled_at"])
+            replay.append((_fetched(record), article, key, row["crawled_at"]))
+            changed = [f for f in COMPARED if (article.get(f) or None) != (row[f] or None)]
+            if not changed and row["extractor_version"] == EXTRACTOR_VERSION:
+                continue
+            article.update(warc_record=record, listing_time=row["listing_time"], extractor_version=EXTRACTOR_VERSION)
+            store.replace(row["id"], article, **_stored(article, key), seen_at=datetime.now(UTC), force=True)
+            if changed:
+                report.changed += 1
+                report.fields.update(changed)
+
+        # The kept pages of the rows' aliases, as the crawl met them.
+        for alias in store.alias_pages([row_id for row_id, _ in rows.values()]):
+            page = _read_page(warc_folder, alias["warc_record"], handles)
+            if page is None:
+                continue
+            article, key = rederive(alias["url"], *page, alias["listing_time"], alias["first_seen"])
+            article.update(warc_record=alias["warc_record"], listing_time=alias["listing_time"],
+                           extractor_version=EXTRACTOR_VERSION)
+            replay.append((_fetched(alias["warc_record"]), article, key, alias["first_seen"]))
+            aliases[alias["url"]] = (alias["article_id"], article, key)
+    finally:
+        for handle in handles.values():
+            handle.close()
     # The dedup decisions again, in the order the crawl fetched the pages (the order of
     # their records): a follow-up is one within the window of the copy the crawl had met.
     for _, article, key, seen in sorted(replay, key=lambda entry: entry[0]):
-        archive_story(scratch, article, key, window, seen_at=datetime.fromisoformat(seen))
+        archive_story(scratch, article, key, window, seen_at=datetime.fromisoformat(seen),
+                      hashed=article.get("content_hash"))
     try:
         _reconcile(store, scratch, rows, aliases, report)
     finally:

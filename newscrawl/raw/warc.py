@@ -181,15 +181,26 @@ def responses(path: str, problems: list[str]) -> Iterator[Record]:
 _DECODED = {"transfer-encoding", "content-encoding", "content-length", "x-newscrawl-orig-transfer-encoding"}
 
 
-def read_response(path: str, offset: int) -> tuple[str, str, int, list[tuple[str, str]], bytes]:
+def read_response(path: str, offset: int, handles: dict | None = None
+                  ) -> tuple[str, str, int, list[tuple[str, str]], bytes]:
     """The response record at ``offset`` of a WARC file (or WACZ member): (target URL,
     WARC-Date, status, headers as (name, value) pairs, payload). The payload comes decoded
     (chunks joined, gzip or br undone, as tools that are not newscrawl record it either way)
-    and the headers that described those encodings are left out."""
-    with _opened(path) as handle:
-        handle.seek(offset)
-        record = next(iter(ArchiveIterator(handle)))
-        http = record.http_headers
-        headers = [(k, v) for k, v in http.headers if k.lower() not in _DECODED]
-        return (record.rec_headers.get_header("WARC-Target-URI"), record.rec_headers.get_header("WARC-Date"),
-                int(http.get_statuscode()), headers, record.content_stream().read())
+    and the headers that described those encodings are left out. ``handles``: open WARC
+    files kept by path between calls, for a reader of many records (close them after)."""
+    if handles is None or "!" in path:
+        with _opened(path) as handle:
+            return _response_at(handle, offset)
+    handle = handles.get(path)
+    if handle is None:
+        handle = handles[path] = Path(path).open("rb")
+    return _response_at(handle, offset)
+
+
+def _response_at(handle, offset: int) -> tuple[str, str, int, list[tuple[str, str]], bytes]:
+    handle.seek(offset)
+    record = next(iter(ArchiveIterator(handle)))
+    http = record.http_headers
+    headers = [(k, v) for k, v in http.headers if k.lower() not in _DECODED]
+    return (record.rec_headers.get_header("WARC-Target-URI"), record.rec_headers.get_header("WARC-Date"),
+            int(http.get_statuscode()), headers, record.content_stream().read())
