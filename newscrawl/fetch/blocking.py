@@ -29,11 +29,13 @@ _SCRIPT = re.compile("<script", re.I)
 CHALLENGE_MAX_SIZE = 60000
 
 
-def is_challenge(html: str) -> bool:
-    """Whether a 200 answer is a challenge or block page rather than the article."""
+def is_challenge(html: str, raw: bytes | None = None) -> bool:
+    """Whether a 200 answer is a challenge or block page rather than the article.
+    ``raw``: the page's bytes, when their encoding writes ASCII as ASCII (the markers are
+    ASCII): they need no encoding again."""
     if len(html) > CHALLENGE_MAX_SIZE:
         return False
-    lowered = html.encode("utf-8", "surrogatepass").lower()
+    lowered = (raw if raw is not None else html.encode("utf-8", "surrogatepass")).lower()
     if any(marker in lowered for marker in CHALLENGE_SUBSTRINGS) or CHALLENGE_PATTERNS.search(lowered):
         return True
     # A JS-only shell: a script-driven page with almost no text of its own.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from typing import TYPE_CHECKING
 
 from scrapy import Request
@@ -51,6 +52,10 @@ class EveryRequestRobotsTxtMiddleware(RobotsTxtMiddleware):
         return await maybe_deferred_to_future(mine)
 
 
+# Encodings that do not write ASCII as ASCII bytes.
+_WIDE = re.compile(r"(?i)utf[-_]?(?:16|32)|ucs[-_]?[24]")
+
+
 class BackoffRetryMiddleware(RetryMiddleware):
     """Scrapy's RetryMiddleware, waiting before each retry: NEWSCRAWL_RETRY_BACKOFF_BASE
     seconds, doubled per attempt, at most NEWSCRAWL_RETRY_BACKOFF_MAX. An overloaded
@@ -69,7 +74,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
     async def process_response(self, request, response):
         if response.status in (403, 429):
             self.crawler.stats.inc_value(f"newscrawl/blocked/{response.status}")
-        if response.status == 200 and isinstance(response, TextResponse) and is_challenge(response.text):
+        if response.status == 200 and isinstance(response, TextResponse) and \
+                is_challenge(response.text, None if _WIDE.match(response.encoding) else response.body):
             self.crawler.stats.inc_value("newscrawl/blocked/challenge")
             retry = self._retry(request, "challenge page")
             if retry is None:

@@ -24,10 +24,14 @@ ARTICLE = ("<html><head><title>عنوان الخبر</title><script src='/app.js
 ])
 def test_challenge_pages_are_recognised(page):
     assert is_challenge(page)
+    # From the page's bytes in an encoding that writes ASCII as ASCII, as the middleware
+    # hands them over.
+    assert is_challenge(page, page.encode("cp1256", "replace"))
 
 
 def test_an_article_is_not_a_challenge():
     assert not is_challenge(ARTICLE)
+    assert not is_challenge(ARTICLE, ARTICLE.encode("utf-8"))
 
 
 def test_an_article_that_loads_the_protection_beacon_is_not_a_challenge():
