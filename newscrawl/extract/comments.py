@@ -50,15 +50,11 @@ def _named(root: etree._Element) -> list[etree._Element]:
                               + _ITEMS(root)))
 
 
-def _text(node: etree._Element) -> list[str]:
-    return list(node.itertext())
-
-
 def _words(node: etree._Element, cap: int | None = None) -> int:
     """The words of ``node``'s text; with ``cap``, counting stops once there are more: the
     blocks weighed against a comment section's few words can hold a whole page."""
-    if cap is None:
-        return len("".join(node.itertext()).split())
+    if cap is None:  # the text serialised in C: half the time of joining itertext()
+        return len(etree.tostring(node, method="text", encoding="unicode", with_tail=False).split())
     words, runs_on = 0, False
     for text in node.itertext():
         if not text:
@@ -108,11 +104,15 @@ def _commentlike(child: etree._Element) -> bool:
     """A short text under a short first line (its writer), with no heading."""
     if not len(child):  # one run of text: no line above it
         return False
-    texts = _text(child)
-    lines = [t.strip() for t in texts if t and not t.isspace()]
-    if len(lines) < 2 or len(lines[0].split()) > _MAX_NAME_WORDS:
-        return False
-    return 1 <= len("".join(texts).split()) <= _MAX_COMMENT_WORDS and not _HEADINGS(child)
+    lines = 0
+    for text in child.itertext():  # read only as far as the second line: most children fail sooner
+        if text and not text.isspace():
+            lines += 1
+            if lines == 2:
+                break
+            if len(text.split()) > _MAX_NAME_WORDS:
+                return False
+    return lines == 2 and 1 <= _words(child, _MAX_COMMENT_WORDS) <= _MAX_COMMENT_WORDS and not _HEADINGS(child)
 
 
 def _thread_shaped(container: etree._Element) -> bool:
