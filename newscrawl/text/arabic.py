@@ -50,5 +50,7 @@ def _site_name_suffix(name: str) -> re.Pattern:
 def strip_site_name(text: str, site_names: tuple[str, ...]) -> str:
     """``text`` without a trailing site name from ``site_names`` («… | إيلاف», «… - العربية»)."""
     for name in site_names:
-        text = _site_name_suffix(name).sub("", text)
+        # The pattern is tried at every position of the text: first, whether it ends so.
+        if name and text.rstrip()[-len(name):].lower() == name.lower():
+            text = _site_name_suffix(name).sub("", text)
     return text
