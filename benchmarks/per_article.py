@@ -18,7 +18,8 @@ in a second pass that leaves those figures alone, SQLite's own share of the arch
 step: the same stories archived again into a fresh archive with the statements logged,
 each story's statements replayed at once, in one transaction, on a third archive with
 none of newscrawl's Python around them (what no change short of fewer statements or
-commits can save), next to trafilatura on the same page again.
+commits can save), next to trafilatura on the same page again; and the same statements
+with one commit for 50 stories, as a crawl commits them.
 ``--real-weight`` puts the furniture of a real news page around every article
 (benchmarks/common.py, weigh_down).
 """
@@ -186,22 +187,41 @@ def newscrawl_once(url: str, html: str, pipeline: ArchivePipeline) -> tuple[dict
     return stages, story
 
 
-def sqlite_alone(stories: list[tuple[dict, str]], tmp: str) -> tuple[list[float], list[float]]:
+def sqlite_alone(stories: list[tuple[dict, str]], tmp: str) -> tuple[list[float], list[float], list[list]]:
     """CPU seconds of each story's SQL statements alone, and of trafilatura on its page
     right after: the (article, HTML) ``stories`` archived again, in order, into a fresh
-    archive whose connection logs the statements, each story's then replayed on another."""
+    archive whose connection logs the statements, each story's then replayed on another.
+    Also each story's statements."""
     pipeline, replica = archive_pipeline(f"sqlite:///{tmp}/logged.sqlite3"), open_store(f"sqlite:///{tmp}/replica.sqlite3")
     store = pipeline.store
     store.db = log = StatementLog(store.db)
-    statements, theirs = [], []
+    statements, theirs, logs = [], [], []
     for article, html in stories:
         logged = len(log.statements)
         archived(pipeline, dict(article))
-        statements.append(replayed(log.statements[logged:], replica))
+        logs.append(log.statements[logged:])
+        statements.append(replayed(logs[-1], replica))
         theirs.append(timed(trafilatura.extract, html)[0])
     replica.close()
     store.close()
-    return statements, theirs
+    return statements, theirs, logs
+
+
+def grouped(logs: list[list], replica, every: int) -> list[float]:
+    """CPU seconds a story of the logged statements replayed with one commit for ``every``
+    stories, as a crawl commits them (NEWSCRAWL_ARCHIVE_COMMIT_SECONDS), not one a story."""
+    seconds = []
+    for start in range(0, len(logs), every):
+        group = logs[start:start + every]
+        began = time.process_time()
+        replica.db.execute("BEGIN IMMEDIATE")
+        for story in group:
+            for method, sql, params in story:
+                if sql not in ("BEGIN IMMEDIATE", "COMMIT"):
+                    getattr(replica.db, method)(sql, params).fetchall()
+        replica.db.execute("COMMIT")
+        seconds += [(time.process_time() - began) / len(group)] * len(group)
+    return seconds
 
 
 def median_ms(timings: list[float]) -> float:
@@ -230,7 +250,10 @@ def main() -> int:
             stages["parsing alone (within extraction)"].append(timed(parse_html, html)[0])
         archived_count = pipeline.store.count()
         pipeline.store.close()
-        statements, theirs_again = sqlite_alone(stories, tmp)
+        statements, theirs_again, logs = sqlite_alone(stories, tmp)
+        replica = open_store(f"sqlite:///{tmp}/grouped.sqlite3")
+        in_groups = grouped(logs, replica, 50)
+        replica.close()
     ours.sort()
     theirs.sort()
     print(f"command: python benchmarks/per_article.py --pages {args.pages} --count {args.count}"
@@ -247,6 +270,8 @@ def main() -> int:
     print(f"  SQLite alone (the archive step's statements, replayed; second pass): median "
           f"{median_ms(statements):.2f} ms, {median_ms(statements) / median_ms(theirs_again):.2f} of trafilatura's "
           f"(median {median_ms(theirs_again):.2f} ms in that pass)")
+    print(f"  SQLite alone, the same statements with a commit for 50 stories (as a crawl commits them): "
+          f"median {median_ms(in_groups):.2f} ms")
     return 0
 
 
