@@ -141,7 +141,8 @@ class _Evidence:
         self.headlines = store.headline_keys_of(site)
 
     def paragraph_stories(self, site: str, keys: list[str], story_id: int | None) -> dict[str, int]:
-        counts = {key: len(self.uses[key] - {story_id}) for key in keys if key in self.uses}
+        # The stories less this one, counted without copying a template line's thousands.
+        counts = {key: len(self.uses[key]) - (story_id in self.uses[key]) for key in keys if key in self.uses}
         return {key: count for key, count in counts.items() if count}
 
     def headline_keys(self, site: str, keys: list[str]) -> set[str]:
