@@ -145,9 +145,9 @@ class ArchivePipeline:
         try:  # what is held since the last commit, before the run's summary and exports read the archive
             self.store.flush()
         except ArchiveError as error:
-            if not self.stats.get_value("newscrawl/archive_error"):
-                self.stats.set_value("newscrawl/archive_error", str(error))
-                logger.error("stopping: %s", error)
+            from newscrawl.fetch.middlewares import stop_for_archive
+
+            stop_for_archive(self.crawler, error)
         archived = sum(self.stats.get_value(f"newscrawl/{k}", 0) for k in ("archived", "refreshed", "represents"))
         if not archived:
             duplicates = sum(v for k, v in self.stats.get_stats().items() if k.startswith("newscrawl/duplicates/"))

@@ -144,7 +144,9 @@ def stop_for_archive(crawler: Crawler, error: ArchiveError) -> None:
         return
     stats.set_value("newscrawl/archive_error", str(error))
     logging.getLogger(__name__).error("stopping: %s", error)
-    if crawler.engine is not None and crawler.spider is not None:
+    # Once the engine has stopped (the last held commit fails as the archive closes), the
+    # error is only recorded: there is no run left to stop.
+    if crawler.engine is not None and crawler.engine.running and crawler.spider is not None:
         crawler.engine.close_spider(crawler.spider, "archive_error")
 
 
