@@ -19,7 +19,7 @@ from newscrawl.extract.comments import remove_comments
 from newscrawl.extract.datascript import article_paragraphs
 from newscrawl.extract.generic import date_candidates, generic_fields, marked_dates, url_day
 from newscrawl.extract.jsonld import jsonld_fields
-from newscrawl.extract.layouts import Layout, layout_fields, pick_layout
+from newscrawl.extract.layouts import Layout, body_container, layout_fields, pick_layout
 from newscrawl.extract.learned import LINE_WORDS
 from newscrawl.extract.meta import meta_fields
 from newscrawl.extract.queries import parse_html
@@ -132,9 +132,10 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
         result.lines = page_lines(root, LINE_WORDS)
     # The generic extractor reads the page as text: the page without its comments, written
     # out again only when that extractor is asked (a site layout's pages never ask).
-    rewritten = remove_comments(root) > 0
-    now = now or datetime.now()
     layout = pick_layout(root, layouts)
+    # A layout names the article's element: the comment finder need not look for it.
+    rewritten = remove_comments(root, body_container(root, layout) if layout else None) > 0
+    now = now or datetime.now()
     site = layout_fields(root, layout) if layout else {}
     result.layout = layout.name if layout else None
     jsonld, meta = jsonld_fields(root), meta_fields(root)

@@ -188,9 +188,12 @@ def _lead_in(node: etree._Element, after) -> list[etree._Element]:
     return lead
 
 
-def comment_threads(root: etree._Element) -> list[etree._Element]:
-    """The elements of ``root`` that are reader comments or their forms, outermost first."""
-    article = _longest_text(root)
+def comment_threads(root: etree._Element, article: etree._Element | None = None) -> list[etree._Element]:
+    """The elements of ``root`` that are reader comments or their forms, outermost first.
+    ``article``: the element holding the article's text, when a site layout names it;
+    otherwise the element holding the page's longest run of text."""
+    if article is None:
+        article = _longest_text(root)
     # The article and its ancestors are never removed. What comes after its last
     # paragraph in document order is placed after it: a comment system inside the
     # article's own element, below its text, is after it too. A thread known by its
@@ -244,9 +247,9 @@ def comment_threads(root: etree._Element) -> list[etree._Element]:
     return outermost
 
 
-def remove_comments(root: etree._Element) -> int:
+def remove_comments(root: etree._Element, article: etree._Element | None = None) -> int:
     """Remove the comment threads of ``root`` in place; how many were removed."""
-    threads = comment_threads(root)
+    threads = comment_threads(root, article)
     for node in threads:
         parent = node.getparent()
         if parent is None:

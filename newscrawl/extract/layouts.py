@@ -37,8 +37,27 @@ def pick_layout(root: etree._Element, layouts: tuple[Layout, ...]) -> Layout | N
     return next((layout for layout in layouts if css(layout.detect)(root)), None)
 
 
+def _scope(root: etree._Element, layout: Layout) -> etree._Element:
+    return next(iter(css(layout.scope)(root)), root) if layout.scope else root
+
+
+def body_container(root: etree._Element, layout: Layout) -> etree._Element | None:
+    """The element the layout's body is read from: its body selector's one match, or the
+    nearest element holding all of them (the parent of «div.content-body > p»)."""
+    nodes = css(layout.body)(_scope(root, layout))
+    if not nodes:
+        return None
+    common = [nodes[0], *nodes[0].iterancestors()]
+    for node in nodes[1:]:
+        if node.getparent() is common[0]:
+            continue
+        around = {node, *node.iterancestors()}
+        common = [a for a in common if a in around]
+    return common[0]
+
+
 def layout_fields(root: etree._Element, layout: Layout) -> dict:
-    scope = next(iter(css(layout.scope)(root)), root) if layout.scope else root
+    scope = _scope(root, layout)
 
     def one(query: str | None) -> str | None:
         return text(css(query)(scope)[:1]) or None if query else None
