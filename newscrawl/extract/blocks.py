@@ -33,6 +33,11 @@ def paragraphs(nodes: Iterable[etree._Element | str]) -> list[str]:
         if isinstance(node, str):
             out.extend(p for p in (squash(line) for line in node.split("\n")) if p)
             continue
+        if not len(node) and isinstance(node.tag, str):  # most paragraphs: one run of text, no child
+            line = squash(node.text or "") if node.tag.lower() not in SKIPPED_TAGS else ""
+            if line:
+                out.append(line)
+            continue
         buffer: list[str] = []
         _walk(node, buffer, out)
         _flush(buffer, out)

@@ -24,3 +24,10 @@ def test_only_known_site_names_are_cut_from_headlines():
     assert strip_site_name("عنوان الخبر | إيلاف", names) == "عنوان الخبر"
     assert strip_site_name("عنوان الخبر - إيلاف", names) == "عنوان الخبر"
     assert strip_site_name("وزير: الاقتصاد - تحديات", names) == "وزير: الاقتصاد - تحديات"
+
+
+def test_elements_without_children_read_as_the_walk_reads_them():
+    sel = Selector(text="<div><p> سطر\tواحد </p><p>\xa0</p><script>x()</script><SPAN>نص</SPAN><p></p>"
+                        "<p>سطر <i>مائل</i></p></div>")
+    nodes = [s.root for s in sel.css("p, script, span")]
+    assert paragraphs(nodes) == ["سطر واحد", "نص", "سطر مائل"]
