@@ -116,11 +116,14 @@ def _drawn_letters(form: bytes) -> bytes:
 
 
 def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tuple[str, ...] = (),
-                    now: datetime | None = None, url: str | None = None, lines: bool = False) -> Extraction:
+                    now: datetime | None = None, url: str | None = None, lines: bool = False,
+                    page: bytes | None = None) -> Extraction:
     """All fields of one article page (read as HTML whatever it holds: a text/plain answer
     holding JSON yields no fields), and with ``lines`` the page's short lines, the
-    evidence of site-wide furniture."""
-    page = html.strip().encode("utf-8", "surrogatepass")  # parse_html's input, encoded once
+    evidence of site-wide furniture. ``page``: ``html`` stripped and in UTF-8, when the
+    caller has it (newscrawl.fetch.charset.utf8_page)."""
+    if page is None:
+        page = html.strip().encode("utf-8", "surrogatepass")  # parse_html's input, encoded once
     if _PRESENTATION.search(page):
         # Text drawn in Arabic presentation forms reads as no text to main-text
         # extractors: the letters they draw, as cleaning would give them anyway.

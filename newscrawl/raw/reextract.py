@@ -32,7 +32,7 @@ from newscrawl.extract import EXTRACTOR_VERSION
 from newscrawl.extract.assemble import build_article, published_date
 from newscrawl.extract.chain import extract_article
 from newscrawl.extract.learned import SiteFurniture
-from newscrawl.fetch.charset import declared_encoding, true_encoding
+from newscrawl.fetch.charset import declared_encoding, true_encoding, utf8_page
 from newscrawl.items import EXPORT_FIELDS
 from newscrawl.raw.warc import read_response
 from newscrawl.sites.spec import Site
@@ -44,9 +44,10 @@ from newscrawl.text.language import detect_language
 COMPARED = [f for f in EXPORT_FIELDS if f not in ("url", "site", "story_id", "crawled_at")]
 
 
-def page_text(url: str, headers: list[tuple[str, str]], body: bytes) -> str:
+def decoded_page(url: str, headers: list[tuple[str, str]], body: bytes) -> tuple[str, bytes | None]:
     """The page's text as the crawl reads it: its declared encoding when that holds, else
-    the one its bytes really are in (newscrawl.fetch.charset)."""
+    the one its bytes really are in (newscrawl.fetch.charset); and the text in UTF-8,
+    stripped, when the body is that already (newscrawl.fetch.charset.utf8_page)."""
     scrapy_headers = Headers()
     for name, value in headers:
         scrapy_headers.appendlist(name, value)
@@ -56,14 +57,20 @@ def page_text(url: str, headers: list[tuple[str, str]], body: bytes) -> str:
         encoding = true_encoding(content_type, body)
         if encoding:
             response = response.replace(encoding=encoding)
-    return response.text
+    return response.text, utf8_page(response.text, response.body, response.encoding)
 
 
-def derive(site: Site, html: str, url: str, listing_time: datetime | None, crawled_at: datetime) -> dict:
-    """The export fields of a page as the crawl would archive them now (before dedup)."""
+def page_text(url: str, headers: list[tuple[str, str]], body: bytes) -> str:
+    return decoded_page(url, headers, body)[0]
+
+
+def derive(site: Site, html: str, url: str, listing_time: datetime | None, crawled_at: datetime,
+           page: bytes | None = None) -> dict:
+    """The export fields of a page as the crawl would archive them now (before dedup).
+    ``page``: as extract_article takes it."""
     zone = ZoneInfo(site.timezone)
     extraction = extract_article(html, site.layouts, site.site_names, crawled_at.astimezone(zone).replace(tzinfo=None),
-                                 url)
+                                 url, page=page)
     published, _ = published_date(extraction, listing_time, site.url_month(url))
     # A shallow copy: asdict copies every list again, and these are the article's own.
     article = dict(vars(build_article(extraction, url=url, site=site.name, section=site.section_of(url),
@@ -160,9 +167,9 @@ def reextract(store: SQLStore, site: Site, warc_folder: Path, *, section: str | 
 
     def rederive(url: str, headers: list[tuple[str, str]], body: bytes, listing_time: str | None,
                  crawled_at: str) -> tuple[dict, str]:
-        article = derive(site, page_text(url, headers, body), url,
-                         datetime.fromisoformat(listing_time) if listing_time else None,
-                         datetime.fromisoformat(crawled_at))
+        html, page = decoded_page(url, headers, body)
+        article = derive(site, html, url, datetime.fromisoformat(listing_time) if listing_time else None,
+                         datetime.fromisoformat(crawled_at), page)
         key = headline_key(article["headline"], site.site_names)
         if furniture is not None:
             # Counted over every story, the story's own included: what the crawl's pass

@@ -32,6 +32,7 @@ from newscrawl.archive import crawl_archive
 from newscrawl.extract import EXTRACTOR_VERSION
 from newscrawl.extract.assemble import build_article, published_date
 from newscrawl.extract.chain import extract_article
+from newscrawl.fetch.charset import utf8_page
 from newscrawl.fetch.frontier import Fetch, Frontier, Walk
 from newscrawl.fetch.listing import article_links, read_feed, read_listing, read_sitemap
 from newscrawl.fetch.params import CrawlParams, parse_params
@@ -360,7 +361,7 @@ class SiteSpider(scrapy.Spider):
         # The site's clock, for relative dates («منذ ساعتين»), which are then read in its zone.
         now = datetime.now(self.zone).replace(tzinfo=None)
         extraction = extract_article(response.text, self.site.layouts, self.site.site_names, now, response.url,
-                                     lines=True)
+                                     lines=True, page=utf8_page(response.text, response.body, response.encoding))
         requested = [self.site.canonical_url(u, self.origin) for u in response.meta.get("redirect_urls", [])]
         stats = self.crawler.stats
         if self.site.require_article_markup and not extraction.is_article and not listed:
