@@ -41,13 +41,17 @@ _MAX_SECTION_WORDS = 60
 # Every class or id _SYSTEM_WORDS accepts holds one of these: a first look at every class
 # and id value, in one pass, before the regular expression reads the few that hold one.
 _FRAGMENTS = re.compile("comment|disqus|respond|talkback|replies", re.I)
-_NAMES = etree.XPath("//@class | //@id", smart_strings=True)  # each value knows its element
+# A comment system's names count only after the article's last paragraph, so only the
+# class and id values there are read (the page's header and menus come before it).
+_NAMES_AFTER = etree.XPath("following::*/@class | following::*/@id", smart_strings=True)  # each knows its element
 _ITEMS = xpath("//@itemtype/.. | //@itemprop/..")
 
 
-def _named(root: etree._Element) -> list[etree._Element]:
-    return list(dict.fromkeys([value.getparent() for value in _NAMES(root) if _FRAGMENTS.search(value)]
-                              + _ITEMS(root)))
+def _named_after(last: etree._Element) -> list[etree._Element]:
+    """The elements after ``last`` (in document order, outside it) whose class or id holds
+    a comment system's name."""
+    return list(dict.fromkeys(value.getparent() for value in _NAMES_AFTER(last)
+                              if _FRAGMENTS.search(value) and _SYSTEM_WORDS.search(value)))
 
 
 def _words(node: etree._Element, cap: int | None = None) -> int:
@@ -207,14 +211,13 @@ def comment_threads(root: etree._Element, article: etree._Element | None = None)
         position = _position(node)
         return position > start and position[:len(start)] != start
 
-    found = []
-    for node in _named(root):
-        if node in guard:
-            continue
-        itemtype, itemprop = node.get("itemtype", ""), node.get("itemprop", "")
-        names = f"{node.get('class', '')} {node.get('id', '')}"
-        if _SCHEMA_COMMENT.search(itemtype) or itemprop.lower() in ("comment", "comments") or \
-                (_SYSTEM_WORDS.search(names) and after(node)):
+    # What a comment system names after the article (the following axis of its last
+    # paragraph: after it, outside it, never the article or its ancestors), and what the
+    # markup standards name as comments anywhere.
+    found = _named_after(last) if last is not None else []
+    for node in _ITEMS(root):
+        if node not in guard and (_SCHEMA_COMMENT.search(node.get("itemtype", ""))
+                                  or node.get("itemprop", "").lower() in ("comment", "comments")):
             found.append(node)
     # The forms holding a text area: found from the text areas, by a walk in C over one tag.
     for form in dict.fromkeys(form for area in root.iter("textarea") for form in area.iterancestors("form")):
@@ -235,7 +238,11 @@ def comment_threads(root: etree._Element, article: etree._Element | None = None)
             found.append(container)
     # The section around what was found goes with it when all it holds besides is a
     # heading, a counter or the rules: «التعليقات (3)», «Leave a reply».
+    # A node inside another found one adds nothing: its section lies inside the other's or
+    # is the other's (what stops a section's climb depends on the block climbed to alone).
     found = list(dict.fromkeys(found))
+    holding = set(found)
+    found = [node for node in found if not any(a in holding for a in node.iterancestors())]
     found = [_section(node, found, guard, after) for node in found]
     found += [lead for node in found for lead in _lead_in(node, after)]
     outermost: list[etree._Element] = []

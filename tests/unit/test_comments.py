@@ -69,3 +69,20 @@ def test_an_article_printed_in_divs_is_told_from_the_comments_in_paragraphs_belo
     assert remove_comments(root) >= 1
     text = root.xpath("string(//body)")
     assert "الفقرة 5" in text and "تعليق قصير" not in text
+
+
+def test_a_long_thread_of_named_comments_inside_named_comments_goes_whole():
+    """Each comment and each of its parts names itself a comment: the thread is removed
+    as one block, whatever the number of comments found inside it."""
+    replies = "".join(f"<li class='comment reply'><div class='comment-author'>ردّ {n}</div>"
+                      f"<div class='comment-content'><p>ردّ قصير {n}</p></div></li>" for n in range(3))
+    comments = "".join(f"<li class='comment'><div class='comment-author'>قارئ {n}</div>"
+                       f"<div class='comment-content'><p>تعليق قصير رقم {n}</p></div>"
+                       f"<ol class='children'>{replies}</ol></li>" for n in range(150))
+    page = f"<html><body><h1>عنوان</h1>{ARTICLE}<div id='comments'><h3>150 تعليقاً</h3>" \
+           f"<ol class='comment-list'>{comments}</ol></div><footer>حقوق النشر</footer></body></html>"
+    root = parse_html(page)
+    assert remove_comments(root) == 1
+    text = root.xpath("string(//body)")
+    assert "الفقرة 5" in text and "حقوق النشر" in text
+    assert "تعليق" not in text and "ردّ" not in text
