@@ -107,13 +107,15 @@ class WarcFiles:
         date = (when or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
         parts = urlsplit(url)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        # With its length known warcio digests the payload where it lies; without, it copies
+        # it into a temporary file twice and digests it three times.
         request = self.writer.create_warc_record(
-            url, "request", payload=BytesIO(b""), warc_headers_dict={"WARC-Date": date},
+            url, "request", payload=BytesIO(b""), length=0, warc_headers_dict={"WARC-Date": date},
             http_headers=StatusAndHeaders(f"{method} {target} {protocol}", _headers(request_headers),
                                           is_http_request=True))
         reason = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else ""
         response = self.writer.create_warc_record(
-            url, "response", payload=BytesIO(body), warc_headers_dict={"WARC-Date": date},
+            url, "response", payload=BytesIO(body), length=len(body), warc_headers_dict={"WARC-Date": date},
             http_headers=StatusAndHeaders(f"{status} {reason}".strip(), _headers(response_headers), protocol=protocol))
         request.rec_headers.add_header("WARC-Concurrent-To", response.rec_headers.get_header("WARC-Record-ID"))
         offset = self.handle.tell()
