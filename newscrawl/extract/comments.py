@@ -54,23 +54,11 @@ def _named_after(last: etree._Element) -> list[etree._Element]:
                               if _FRAGMENTS.search(value) and _SYSTEM_WORDS.search(value)))
 
 
-def _words(node: etree._Element, cap: int | None = None) -> int:
-    """The words of ``node``'s text; with ``cap``, counting stops once there are more: the
-    blocks weighed against a comment section's few words can hold a whole page."""
-    if cap is None:  # the text serialised in C: half the time of joining itertext()
-        return len(etree.tostring(node, method="text", encoding="unicode", with_tail=False).split())
-    words, runs_on = 0, False
-    for text in node.itertext():
-        if not text:
-            continue
-        count = len(text.split())
-        if count and runs_on and not text[0].isspace():
-            count -= 1  # the word began in the text before
-        words += count
-        if words > cap:
-            break
-        runs_on = not text[-1].isspace()
-    return words
+def _words(node: etree._Element) -> int:
+    """The words of ``node``'s text, serialised in C: a Python walk of its text nodes that
+    stops at a cap took longer on the blocks of pages of real weight, however early it
+    stopped."""
+    return len(etree.tostring(node, method="text", encoding="unicode", with_tail=False).split())
 
 
 _PARAGRAPH_PARENTS = xpath("//p/.. | //br/..")
@@ -116,7 +104,7 @@ def _commentlike(child: etree._Element) -> bool:
                 break
             if len(text.split()) > _MAX_NAME_WORDS:
                 return False
-    return lines == 2 and 1 <= _words(child, _MAX_COMMENT_WORDS) <= _MAX_COMMENT_WORDS and not _HEADINGS(child)
+    return lines == 2 and 1 <= _words(child) <= _MAX_COMMENT_WORDS and not _HEADINGS(child)
 
 
 def _thread_shaped(container: etree._Element) -> bool:
@@ -154,24 +142,35 @@ def _position(node: etree._Element) -> tuple[int, ...]:
     return tuple(reversed(steps))
 
 
-def _section(node: etree._Element, found: list, guard: set, after) -> etree._Element:
+def _section(node: etree._Element, found: list, guard: set, after, verdicts: dict) -> etree._Element:
     """The outermost block around ``node`` that holds nothing but comments and their
     section's heading, counter and rules; or a list of which three or more items, a
-    third of them at least, are found comments (the heads of a <dl> of comments)."""
+    third of them at least, are found comments (the heads of a <dl> of comments).
+    ``verdicts``: whether each block climbed to so far holds nothing else; the found
+    nodes around one thread climb through the same blocks."""
     while True:
         parent = node.getparent()
-        if parent is None or parent in guard or parent.tag in ("body", "html") or not after(parent):
+        if parent is None:
             return node
-        inside = [f for f in found if f is parent or any(a is parent for a in f.iterancestors())]
-        outer = [f for f in inside if not any(a in inside for a in f.iterancestors())]
-        children = [child for child in parent if isinstance(child.tag, str)]
-        holding = sum(1 for child in children if any(f is child or any(a is child for a in f.iterancestors())
-                                                     for f in outer))
-        outer_words = sum(_words(f) for f in outer)
-        if _words(parent, _MAX_SECTION_WORDS + outer_words) - outer_words > _MAX_SECTION_WORDS and \
-                not (holding >= 3 and holding * 3 >= len(children)):
+        verdict = verdicts.get(parent)
+        if verdict is None:
+            verdict = verdicts[parent] = _holds_comments(parent, found, guard, after)
+        if not verdict:
             return node
         node = parent
+
+
+def _holds_comments(parent: etree._Element, found: list, guard: set, after) -> bool:
+    if parent in guard or parent.tag in ("body", "html") or not after(parent):
+        return False
+    inside = [f for f in found if f is parent or any(a is parent for a in f.iterancestors())]
+    outer = [f for f in inside if not any(a in inside for a in f.iterancestors())]
+    children = [child for child in parent if isinstance(child.tag, str)]
+    holding = sum(1 for child in children if any(f is child or any(a is child for a in f.iterancestors())
+                                                 for f in outer))
+    outer_words = sum(_words(f) for f in outer)
+    return _words(parent) - outer_words <= _MAX_SECTION_WORDS or \
+        (holding >= 3 and holding * 3 >= len(children))
 
 
 def _lead_in(node: etree._Element, after) -> list[etree._Element]:
@@ -182,7 +181,7 @@ def _lead_in(node: etree._Element, after) -> list[etree._Element]:
     for sibling in node.itersiblings(preceding=True):
         if not isinstance(sibling.tag, str):
             continue
-        words += _words(sibling, _MAX_SECTION_WORDS - words)
+        words += _words(sibling)
         # The article's own paragraphs, and what its markup names as the article's data
         # (a byline box with itemprop="author"), are not a lead-in.
         if words > _MAX_SECTION_WORDS or not after(sibling) or sibling.tag in ("p", "script", "style") or \
@@ -243,7 +242,8 @@ def comment_threads(root: etree._Element, article: etree._Element | None = None)
     found = list(dict.fromkeys(found))
     holding = set(found)
     found = [node for node in found if not any(a in holding for a in node.iterancestors())]
-    found = [_section(node, found, guard, after) for node in found]
+    verdicts: dict = {}
+    found = [_section(node, found, guard, after, verdicts) for node in found]
     found += [lead for node in found for lead in _lead_in(node, after)]
     outermost: list[etree._Element] = []
     kept: set = set()
