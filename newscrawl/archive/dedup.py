@@ -18,7 +18,6 @@ Of a story's copies, one stands for it in the archive whatever order they arrive
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -152,6 +151,22 @@ def _token_edits(a: list[str], b: list[str]) -> int:
     return previous[-1]
 
 
+def _shared(a: list[str], b: list[str]) -> int:
+    """How many tokens ``a`` and ``b`` have in common, repeats counted (a multiset
+    intersection, without building Counters)."""
+    counts: dict[str, int] = {}
+    for token in a:
+        counts[token] = counts.get(token, 0) + 1
+    shared = 0
+    for token in b:
+        if counts.get(token):
+            counts[token] -= 1
+            shared += 1
+    return shared
+
+
+# Asked twice of each pair: which candidates to read (compared), then decide.
+@lru_cache(maxsize=4096)
 def is_followup_headline(key_a: str, key_b: str) -> bool:
     a, b = key_a.split(), key_b.split()
     if a == b:
@@ -160,7 +175,7 @@ def is_followup_headline(key_a: str, key_b: str) -> bool:
         return True  # only numbers changed: «36 قتيلاً» → «62 قتيلاً»
     # Every token one headline has and the other lacks costs an edit: most candidates
     # share a word or two and are out before the (quadratic) edit distance.
-    if max(len(a), len(b)) - sum((Counter(a) & Counter(b)).values()) > FOLLOWUP_MAX_EDITS:
+    if max(len(a), len(b)) - _shared(a, b) > FOLLOWUP_MAX_EDITS:
         return False
     edits = _token_edits(a, b)
     return edits <= FOLLOWUP_MAX_EDITS and edits / max(len(a), len(b)) <= FOLLOWUP_MAX_EDIT_SHARE
