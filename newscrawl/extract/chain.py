@@ -19,7 +19,7 @@ from newscrawl.extract.comments import remove_comments
 from newscrawl.extract.datascript import article_paragraphs
 from newscrawl.extract.generic import date_candidates, generic_fields, marked_dates, url_day
 from newscrawl.extract.jsonld import jsonld_fields
-from newscrawl.extract.layouts import Layout, body_container, layout_fields, pick_layout
+from newscrawl.extract.layouts import Layout, body_container, layout_fields, match, pick_layout
 from newscrawl.extract.learned import LINE_WORDS
 from newscrawl.extract.meta import meta_fields
 from newscrawl.extract.queries import parse_html
@@ -137,10 +137,13 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
     # The generic extractor reads the page as text: the page without its comments, written
     # out again only when that extractor is asked (a site layout's pages never ask).
     layout = pick_layout(root, layouts)
+    matched = match(root, layout) if layout else None
     # A layout names the article's element: the comment finder need not look for it.
-    rewritten = remove_comments(root, body_container(root, layout) if layout else None) > 0
+    rewritten = remove_comments(root, body_container(matched) if matched else None) > 0
+    if rewritten and matched:  # its matches again, on the page without its comments
+        matched = match(root, layout)
     now = now or datetime.now()
-    site = layout_fields(root, layout) if layout else {}
+    site = layout_fields(matched) if matched else {}
     result.layout = layout.name if layout else None
     jsonld, meta = jsonld_fields(root), meta_fields(root)
     result.is_article = bool(layout or jsonld.get("is_article") or meta.get("is_article"))

@@ -37,14 +37,25 @@ def pick_layout(root: etree._Element, layouts: tuple[Layout, ...]) -> Layout | N
     return next((layout for layout in layouts if css(layout.detect)(root)), None)
 
 
-def _scope(root: etree._Element, layout: Layout) -> etree._Element:
-    return next(iter(css(layout.scope)(root)), root) if layout.scope else root
+@dataclass
+class Matched:
+    """A layout on one page: the element its fields are read from (its scope, or the whole
+    page) and its body selector's matches, looked up once."""
+
+    layout: Layout
+    scope: etree._Element
+    body: list[etree._Element]
 
 
-def body_container(root: etree._Element, layout: Layout) -> etree._Element | None:
+def match(root: etree._Element, layout: Layout) -> Matched:
+    scope = next(iter(css(layout.scope)(root)), root) if layout.scope else root
+    return Matched(layout, scope, css(layout.body)(scope))
+
+
+def body_container(matched: Matched) -> etree._Element | None:
     """The element the layout's body is read from: its body selector's one match, or the
     nearest element holding all of them (the parent of «div.content-body > p»)."""
-    nodes = css(layout.body)(_scope(root, layout))
+    nodes = matched.body
     if not nodes:
         return None
     common = [nodes[0], *nodes[0].iterancestors()]
@@ -56,8 +67,8 @@ def body_container(root: etree._Element, layout: Layout) -> etree._Element | Non
     return common[0]
 
 
-def layout_fields(root: etree._Element, layout: Layout) -> dict:
-    scope = _scope(root, layout)
+def layout_fields(matched: Matched) -> dict:
+    layout, scope = matched.layout, matched.scope
 
     def one(query: str | None) -> str | None:
         return text(css(query)(scope)[:1]) or None if query else None
@@ -67,7 +78,7 @@ def layout_fields(root: etree._Element, layout: Layout) -> dict:
 
     return {
         "headline": one(layout.headline),
-        "body": paragraphs(css(layout.body)(scope)),
+        "body": paragraphs(matched.body),
         "summary": one(layout.summary),
         "authors": many(layout.authors),
         "published": one(layout.published),

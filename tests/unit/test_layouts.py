@@ -3,7 +3,7 @@
 from parsel import Selector
 
 from newscrawl.extract.comments import remove_comments
-from newscrawl.extract.layouts import Layout, body_container, layout_fields
+from newscrawl.extract.layouts import Layout, body_container, layout_fields, match
 from newscrawl.extract.queries import parse_html
 
 LAYOUT = Layout(name="test", valid_from="2020-01", valid_until=None, detect="div.content-body",
@@ -18,7 +18,7 @@ ARTICLE = ('<article class="article"><h1 class="article-title">عنوان الخ
 
 
 def fields(html: str) -> dict:
-    return layout_fields(Selector(text=f"<html><body>{html}</body></html>", type="html").root, LAYOUT)
+    return layout_fields(match(Selector(text=f"<html><body>{html}</body></html>", type="html").root, LAYOUT))
 
 
 def test_fields_come_from_the_scope_not_from_the_furniture_before_it():
@@ -35,12 +35,12 @@ def test_without_the_scope_element_the_whole_page_is_searched():
 
 def test_the_body_container_holds_every_body_match():
     root = parse_html(f"<html><body>{TEASER}{ARTICLE.replace('</p>', '</p><p>الفقرة الثانية</p>')}</body></html>")
-    assert body_container(root, LAYOUT).get("class") == "content-body"
+    assert body_container(match(root, LAYOUT)).get("class") == "content-body"
     one = Layout(name="one", valid_from="2001-05", valid_until=None, detect="#ArticleBody", headline="h1",
                  body="#ArticleBody")
     root = parse_html("<html><body><div id='ArticleBody'>سطر<br>سطر آخر</div></body></html>")
-    assert body_container(root, one).get("id") == "ArticleBody"
-    assert body_container(parse_html("<html><body><p>نص</p></body></html>"), LAYOUT) is None
+    assert body_container(match(root, one)).get("id") == "ArticleBody"
+    assert body_container(match(parse_html("<html><body><p>نص</p></body></html>"), LAYOUT)) is None
 
 
 def test_comments_below_a_layout_body_go_and_a_longer_comment_stays_out_of_the_body():
@@ -50,6 +50,6 @@ def test_comments_below_a_layout_body_go_and_a_longer_comment_stays_out_of_the_b
         f"<li class='comment'><cite>قارئ {n}</cite><p>{'تعليق طويل على الخبر ' * 8}{n}</p></li>"
         for n in range(8)) + "</ol>"
     root = parse_html(f"<html><body>{ARTICLE}{comments}</body></html>")
-    assert remove_comments(root, body_container(root, LAYOUT)) == 1
+    assert remove_comments(root, body_container(match(root, LAYOUT))) == 1
     assert root.xpath("string(//body)").count("تعليق طويل") == 0
-    assert layout_fields(root, LAYOUT)["body"] == ["الفقرة الأولى"]
+    assert layout_fields(match(root, LAYOUT))["body"] == ["الفقرة الأولى"]
