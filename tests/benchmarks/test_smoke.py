@@ -19,9 +19,10 @@ BENCHMARKS = Path(__file__).parents[2] / "benchmarks"
     ("throughput.py", ["--count", "40", "--rounds", "2", "--set", "FEEDS={}"], "CPU ratio newscrawl / bare"),
     ("memory.py", ["--counts", "30,45"], "growth 30 → 45"),
     ("warc_gzip.py", ["--pages", str(Path(__file__).parents[1] / "realpages"), "--repeat", "1"], "zlib-ng  level 6"),
+    ("comments.py", ["--seeds", "3", "--count", "12"], "largest time a page over all seeds"),
 ])
 def test_benchmark_runs(tmp_path, script, args, expected):
-    if script in ("throughput.py", "memory.py", "per_article.py"):
+    if script in ("throughput.py", "memory.py", "per_article.py", "comments.py"):
         args = [*args, "--work", str(tmp_path)]
     done = subprocess.run([sys.executable, str(BENCHMARKS / script), *args], capture_output=True, text=True,
                           timeout=600)
