@@ -134,11 +134,11 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
     result = Extraction()
     if lines:  # before comment threads go: their prompts and labels are furniture too
         result.lines = page_lines(root, LINE_WORDS)
-    # The generic extractor reads the page as text: the page without its comments, written
-    # out again only when that extractor is asked (a site layout's pages never ask).
     layout = pick_layout(root, layouts)
     matched = match(root, layout) if layout else None
     # A layout names the article's element: the comment finder need not look for it.
+    # The generic extractor reads the page as text: the page without its comments, written
+    # out again only when that extractor is asked (a site layout's pages never ask).
     rewritten = remove_comments(root, body_container(matched) if matched else None) > 0
     if rewritten and matched:  # its matches again, on the page without its comments
         matched = match(root, layout)
