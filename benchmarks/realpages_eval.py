@@ -21,7 +21,7 @@ says where each came from), so only the rules change; the script says so in its 
 publishers, many languages, truth from each publisher's Fundus parser) next to
 trafilatura favor_precision: mean body token F1, headlines right, days right, and the
 mean F1 per language. Pages are read from their bytes as the crawl reads a response
-without HTTP headers (newscrawl.raw.reextract.page_text: the declared charset when it
+without HTTP headers (newscrawl.raw.reextract.decoded_page: the declared charset when it
 holds, else the one the bytes are in).
 """
 
@@ -44,7 +44,7 @@ from readability import Document  # noqa: E402
 
 from newscrawl.extract.chain import extract_article  # noqa: E402
 from newscrawl.extract.evaluation import day_right, headline_right, token_f1  # noqa: E402
-from newscrawl.raw.reextract import page_text  # noqa: E402
+from newscrawl.raw.reextract import decoded_page  # noqa: E402
 from newscrawl.text.clean import clean_body  # noqa: E402
 from newscrawl.text.dates import to_iso  # noqa: E402
 from newscrawl.text.furniture import RULES, Rule, rules_not_from  # noqa: E402
@@ -201,7 +201,7 @@ def read_page(path: Path, url: str) -> str:
     body = path.read_bytes()
     if body[:2] == b"\x1f\x8b":
         body = gzip.decompress(body)
-    return page_text(url, [], body)
+    return decoded_page(url, [], body)[0]
 
 
 def world_pages(root: Path = WORLD, truths: str = "*/*.json") -> list[WorldPage]:

@@ -15,7 +15,7 @@ copy of that data dir each time:
 - ``trafilatura.extract(html)`` with its defaults (text output, comments and tables kept,
   fallback extractors on, neither favor_precision nor favor_recall) on the same pages:
   every page the command re-extracts (the rows', the aliases'), read from the same WARC
-  records and decoded as the command decodes them (newscrawl.raw.reextract.page_text) beforehand, in this process;
+  records and decoded as the command decodes them (newscrawl.raw.reextract.decoded_page) beforehand, in this process;
   only the extract calls are timed (time.process_time), every other page before the
   command runs and the rest after it.
 
@@ -51,7 +51,7 @@ from throughput import SAME_NETWORK  # noqa: E402
 from throughput import timed as timed_crawl  # noqa: E402
 
 from newscrawl.archive import open_store  # noqa: E402
-from newscrawl.raw.reextract import page_text  # noqa: E402
+from newscrawl.raw.reextract import decoded_page  # noqa: E402
 from newscrawl.raw.warc import read_response  # noqa: E402
 from newscrawl.sites.elaph import SITE  # noqa: E402
 
@@ -97,7 +97,7 @@ def kept_pages(data: Path) -> tuple[list[str], int]:
     def page(url: str, record: str) -> str:
         name, offset = record.rsplit("#", 1)
         _, _, _, headers, body = read_response(str(folder / name), int(offset))
-        return page_text(url, headers, body)
+        return decoded_page(url, headers, body)[0]
 
     try:
         for row in store.records(SITE.name):

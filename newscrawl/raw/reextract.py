@@ -60,10 +60,6 @@ def decoded_page(url: str, headers: list[tuple[str, str]], body: bytes) -> tuple
     return response.text, utf8_page(response.text, response.body, response.encoding)
 
 
-def page_text(url: str, headers: list[tuple[str, str]], body: bytes) -> str:
-    return decoded_page(url, headers, body)[0]
-
-
 def derive(site: Site, html: str, url: str, listing_time: datetime | None, crawled_at: datetime,
            page: bytes | None = None) -> dict:
     """The export fields of a page as the crawl would archive them now (before dedup).
