@@ -150,6 +150,38 @@ def test_a_held_write_that_fails_is_undone_alone(tmp_path):
     reopened.close()
 
 
+def test_held_stories_are_searchable_and_undone_terms_are_not_kept(tmp_path):
+    path = tmp_path / "a.sqlite3"
+    store = open_store(f"sqlite:///{path}")
+    store.hold_commits()
+
+    def add(n, body):
+        entry = {**article(n), "body": body}
+        return store.add(entry, headline_key=f"k{n}", content_hash=f"h{n}", published_at=T0, tokens=[f"t{n}"],
+                         story_id=None, seen_at=T0)
+
+    first, _ = add(1, "اجتماع وزراء الخارجية في عمّان")
+    add(2, "مباراة الكرة في الدوحة")
+    # set_body re-indexes a held story: its old words go, its new ones are found.
+    store.set_body(first, "قمة وزراء الخارجية في الرباط", word_count=5, content_hash="h1b", dropped=[])
+    with pytest.raises(RuntimeError), store.transaction():  # undone after its terms were written
+        store.set_body(first, "مهرجان السينما في القاهرة", word_count=4, content_hash="h1a", dropped=[])
+        raise RuntimeError("a step after the write failed")
+
+    def found(words):
+        return sorted(r["url"] for r in store.articles(query=words))
+
+    assert found("الدوحة") == [article(2)["url"]]  # before the commit: the store's own search sees it
+    assert found("عمان") == [] and found("الرباط") == [article(1)["url"]]
+    assert found("السينما") == []
+    store.close()
+    reopened = open_store(f"sqlite:///{path}", read_only=True)
+    assert reopened.db.execute("SELECT COUNT(*) FROM article_terms").fetchone()[0] == 2
+    assert [r["url"] for r in reopened.articles(query="الرباط")] == [article(1)["url"]]
+    assert list(reopened.articles(query="السينما")) == []
+    reopened.close()
+
+
 def test_at_most_max_held_transactions_wait_for_a_commit(tmp_path, monkeypatch):
     path = tmp_path / "a.sqlite3"
     store = open_store(f"sqlite:///{path}")
