@@ -577,13 +577,25 @@ class SQLStore:
             "SELECT paragraph FROM paragraph_uses WHERE site = ? GROUP BY paragraph "
             "HAVING COUNT(DISTINCT story_id) >= ?", (site, min_stories))}
 
-    def bodies_with(self, site: str, min_stories: int) -> list[int]:
+    def bodies_with(self, site: str, min_stories: int, recorded_by: list[int] | None = None) -> list[int]:
         """The ids of the site's stories whose body still holds a paragraph seen on
-        ``min_stories`` or more distinct stories."""
-        return [r["id"] for r in self._rows(
-            "SELECT id FROM articles WHERE id IN (SELECT u.article_id FROM paragraph_uses u WHERE "
-            "u.site = ? AND u.in_body = 1 AND u.paragraph IN (SELECT paragraph FROM paragraph_uses WHERE site = ? "
-            "GROUP BY paragraph HAVING COUNT(DISTINCT story_id) >= ?)) ORDER BY id", (site, site, min_stories))]
+        ``min_stories`` or more distinct stories; with ``recorded_by`` (story row ids), only
+        such paragraphs that those stories' pages hold (the only ones whose counts they
+        changed)."""
+        if recorded_by is None:
+            chunks, within = [()], ""
+        else:
+            unique = sorted(set(recorded_by))
+            chunks = [tuple(unique[start:start + 300]) for start in range(0, len(unique), 300)]
+            within = "AND paragraph IN (SELECT paragraph FROM paragraph_uses WHERE article_id IN ({})) "
+        ids: set[int] = set()
+        for chunk in chunks:
+            ids.update(r["article_id"] for r in self._rows(
+                "SELECT DISTINCT u.article_id FROM paragraph_uses u WHERE u.site = ? AND u.in_body = 1 AND "
+                f"u.paragraph IN (SELECT paragraph FROM paragraph_uses WHERE site = ? "
+                f"{within.format(','.join('?' * len(chunk)))}"
+                "GROUP BY paragraph HAVING COUNT(DISTINCT story_id) >= ?)", (site, site, *chunk, min_stories)))
+        return sorted(ids)
 
     def headline_keys(self, site: str, keys: list[str]) -> set[str]:
         """Which of ``keys`` are the headline keys of archived stories of ``site``."""

@@ -128,11 +128,17 @@ class SiteFurniture:
                 del self._seen[key]
         self.store.record_paragraphs(self.site, article_id, story_id, kept, dropped, sorted(shown))
 
-    def clean_archive(self, recent: list[int] = ()) -> list[str]:
+    def clean_archive(self, recent: list[int] | None = None) -> list[str]:
         """Remove furniture found since from the bodies of archived stories: those with a
         paragraph that now recurs enough, and the ``recent`` ones (archived this run), whose
-        lines may be headlines of stories archived after them. Their URLs."""
-        recurring = set(self.store.bodies_with(self.site, max(2, self.min_stories // 2)))
+        lines may be headlines of stories archived after them. Their URLs.
+        With ``recent``, only the paragraphs those stories' pages hold are looked at: no
+        other paragraph's count changed, so a run that archived nothing reads nothing (the
+        hourly run over an unchanged site); None looks at every paragraph of the site."""
+        if recent is not None and not recent:
+            return []
+        recurring = set(self.store.bodies_with(self.site, max(2, self.min_stories // 2), recent))
+        recent = recent or ()
         ids = sorted({*recurring, *recent})
         cleaned = []
         for start in range(0, len(ids), 300):  # a few hundred bodies at a time: a backfill's run is not loaded whole

@@ -51,6 +51,30 @@ def test_a_paragraph_on_enough_distinct_stories_leaves_every_body(tmp_path):
     store.close()
 
 
+def test_a_run_looks_only_at_the_paragraphs_its_stories_recorded(tmp_path):
+    """The end-of-run pass of a run is given the rows it archived: the note reaching its
+    sixth story in a later run leaves the bodies archived before; a run whose stories share
+    no paragraph with them changes nothing, and a run that archived nothing reads nothing."""
+    store = open_store(f"sqlite:///{tmp_path}/a.sqlite3")
+    furniture = SiteFurniture(store, "x", min_stories=6)
+
+    def run(*numbers: int) -> list[str]:
+        ids = []
+        for n in numbers:
+            assert archive(store, furniture, story(n, NOTE) if n < 6 else story(n)) == "archived"
+            ids.append(store.by_url(story(n)["url"]).id)
+        return furniture.clean_archive(ids)
+
+    assert run(0, 1, 2, 3, 4) == []  # five stories: not yet furniture
+    assert store.bodies_with("x", 3, [store.by_url(story(0)["url"]).id]) == \
+        sorted(store.by_url(story(n)["url"]).id for n in range(5))
+    assert run(7) == [] and store.bodies_with("x", 3, [store.by_url(story(7)["url"]).id]) == []
+    assert len(run(5)) == 6  # the sixth: the five earlier bodies and its own lose the note
+    assert all(NOTE not in body for body in bodies(store).values())
+    assert furniture.clean_archive([]) == []
+    store.close()
+
+
 def test_a_story_repeating_itself_is_not_evidence(tmp_path):
     """Follow-ups of one story (one story_id) repeat its paragraphs: they count once."""
     store = open_store(f"sqlite:///{tmp_path}/a.sqlite3")
