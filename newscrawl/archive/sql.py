@@ -597,6 +597,26 @@ class SQLStore:
                 "GROUP BY paragraph HAVING COUNT(DISTINCT story_id) >= ?)", (site, site, *chunk, min_stories)))
         return sorted(ids)
 
+    def furniture_checked(self, site: str) -> int | None:
+        """The story row id up to which every story's page evidence has been through an
+        end-of-run furniture pass (newscrawl.extract.learned), or None when none has."""
+        rows = self._rows("SELECT value FROM newscrawl_meta WHERE key = ?", (f"furniture_checked:{site}",))
+        return int(rows[0]["value"]) if rows else None
+
+    def set_furniture_checked(self, site: str, article_id: int) -> None:
+        with self.transaction():
+            self._run("INSERT INTO newscrawl_meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                      (f"furniture_checked:{site}", str(article_id)))
+
+    def latest_id(self) -> int:
+        """The highest story row id in the archive (any site), 0 when it is empty."""
+        return self._rows("SELECT COALESCE(MAX(id), 0) AS n FROM articles")[0]["n"]
+
+    def ids_after(self, site: str, article_id: int) -> list[int]:
+        """The row ids of ``site``'s stories above ``article_id``."""
+        return [r["id"] for r in self._rows("SELECT id FROM articles WHERE id > ? AND site = ? ORDER BY id",
+                                            (article_id, site))]
+
     def headline_keys(self, site: str, keys: list[str]) -> set[str]:
         """Which of ``keys`` are the headline keys of archived stories of ``site``."""
         found: set[str] = set()

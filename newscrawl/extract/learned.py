@@ -130,15 +130,29 @@ class SiteFurniture:
 
     def clean_archive(self, recent: list[int] | None = None) -> list[str]:
         """Remove furniture found since from the bodies of archived stories: those with a
-        paragraph that now recurs enough, and the ``recent`` ones (archived this run), whose
-        lines may be headlines of stories archived after them. Their URLs.
-        With ``recent``, only the paragraphs those stories' pages hold are looked at: no
-        other paragraph's count changed, so a run that archived nothing reads nothing (the
-        hourly run over an unchanged site); None looks at every paragraph of the site."""
-        if recent is not None and not recent:
-            return []
+        paragraph that now recurs enough, and the ``recent`` ones, whose lines may be
+        headlines of stories archived after them. Their URLs.
+        ``recent``: the rows this run archived. With it, the recent stories are those and
+        every story archived since the last pass that ended (a killed run's), and only the
+        paragraphs their pages hold are looked at, as no other paragraph's count changed:
+        a run that archived nothing after a run that ended reads nothing (the hourly run
+        over an unchanged site). None: every story with a recurring paragraph."""
+        checked_through = self.store.latest_id()
+        if recent is not None:
+            since = self.store.furniture_checked(self.site)
+            # An archive no pass has marked yet was left by a newscrawl that read every
+            # recurring paragraph at the end of every run: checked up to now.
+            recent = sorted({*recent, *(self.store.ids_after(self.site, since) if since is not None else ())})
+            if not recent:
+                if since is None:
+                    self.store.set_furniture_checked(self.site, checked_through)
+                return []
         recurring = set(self.store.bodies_with(self.site, max(2, self.min_stories // 2), recent))
-        recent = recent or ()
+        cleaned = self._clean_stories(recurring, recent or ())
+        self.store.set_furniture_checked(self.site, checked_through)
+        return cleaned
+
+    def _clean_stories(self, recurring: set[int], recent) -> list[str]:
         ids = sorted({*recurring, *recent})
         cleaned = []
         for start in range(0, len(ids), 300):  # a few hundred bodies at a time: a backfill's run is not loaded whole

@@ -75,6 +75,25 @@ def test_a_run_looks_only_at_the_paragraphs_its_stories_recorded(tmp_path):
     store.close()
 
 
+def test_a_killed_runs_stories_get_the_pass_the_next_run_ends_with(tmp_path):
+    """A run killed before its end: a story of it printing the headline of a story archived
+    after it keeps that line until the next run's pass, which takes in every story
+    archived since the last pass that ended, not only its own."""
+    store = open_store(f"sqlite:///{tmp_path}/a.sqlite3")
+    furniture = SiteFurniture(store, "x", min_stories=6)
+    archive(store, furniture, story(0))
+    assert furniture.clean_archive([store.by_url(story(0)["url"]).id]) == []  # a run that ended
+    other = "وزير المالية يرفع توقعات النمو إلى خمسة في المئة"
+    archive(store, furniture, story(1, other))  # the killed run: no pass at its end
+    archive(store, furniture, story(2, headline=other))
+    assert other in bodies(store)[story(1)["url"]]
+    archive(store, furniture, story(3))  # the next run
+    assert furniture.clean_archive([store.by_url(story(3)["url"]).id]) == [story(1)["url"]]
+    assert other not in bodies(store)[story(1)["url"]]
+    assert furniture.clean_archive([]) == []
+    store.close()
+
+
 def test_a_story_repeating_itself_is_not_evidence(tmp_path):
     """Follow-ups of one story (one story_id) repeat its paragraphs: they count once."""
     store = open_store(f"sqlite:///{tmp_path}/a.sqlite3")
