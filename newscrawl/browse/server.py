@@ -62,11 +62,14 @@ def serve(path: Path, host: str = "127.0.0.1", port: int = 8001, open_browser: b
     check(path)
     datasette = app(path)
     # Bound here rather than by uvicorn so that the URL, real port included, is known and
-    # printed before serving starts.
+    # printed before serving starts; listening before it is printed, so that whoever opens
+    # it at once (a browser, `--open`) waits in the backlog until uvicorn accepts, instead
+    # of being refused while uvicorn starts.
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
+    sock.listen(socket.SOMAXCONN)
     address = f"[{host}]" if family == socket.AF_INET6 else host
     url = f"http://{address}:{sock.getsockname()[1]}{datasette.urls.table(Path(path).stem, 'stories')}"
     print(url, flush=True)

@@ -12,6 +12,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -91,6 +92,22 @@ def shown_count(driver) -> int:
 
 def cells(driver, column: str) -> list:
     return driver.find_elements("css selector", f"table.rows-and-columns tbody td.col-{column}")
+
+
+def test_the_printed_url_answers_at_once(mirror_crawl):
+    """Whoever opens the printed URL at once is served, not refused while the server
+    starts: the socket listens before the URL is printed."""
+    if not importlib.util.find_spec("datasette"):
+        missing("datasette is not installed (pip install -r requirements.txt)")
+    process = subprocess.Popen([sys.executable, "-m", "scrapy", "browse", "--port", "0"], cwd=mirror_crawl.workdir,
+                               env=scrapy_env(), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        url = process.stdout.readline().strip()
+        with urllib.request.urlopen(url, timeout=30) as response:
+            assert response.status == 200 and "stories" in response.read().decode("utf-8")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def test_the_stories_are_listed_with_arabic_right_to_left(browser, stories_url, archive):
