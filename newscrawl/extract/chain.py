@@ -19,7 +19,7 @@ from newscrawl.extract.comments import remove_comments
 from newscrawl.extract.datascript import article_paragraphs
 from newscrawl.extract.generic import date_candidates, generic_fields, marked_dates, url_day
 from newscrawl.extract.jsonld import jsonld_fields
-from newscrawl.extract.layouts import Layout, body_container, layout_fields, match, pick_layout
+from newscrawl.extract.layouts import Layout, after_removal, body_container, layout_fields, match, pick_layout
 from newscrawl.extract.learned import LINE_WORDS
 from newscrawl.extract.meta import meta_fields
 from newscrawl.extract.queries import parse_html
@@ -140,8 +140,8 @@ def extract_article(html: str, layouts: tuple[Layout, ...] = (), site_names: tup
     # The generic extractor reads the page as text: the page without its comments, written
     # out again only when that extractor is asked (a site layout's pages never ask).
     rewritten = remove_comments(root, body_container(matched) if matched else None) > 0
-    if rewritten and matched:  # its matches again, on the page without its comments
-        matched = match(root, layout)
+    if rewritten and matched:  # its matches on the page without its comments
+        matched = after_removal(root, matched)
     now = now or datetime.now()
     site = layout_fields(matched) if matched else {}
     result.layout = layout.name if layout else None

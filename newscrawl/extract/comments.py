@@ -163,13 +163,12 @@ def _section(node: etree._Element, found: list, guard: set, after, verdicts: dic
 def _holds_comments(parent: etree._Element, found: list, guard: set, after) -> bool:
     if parent in guard or parent.tag in ("body", "html") or not after(parent):
         return False
+    # ``found`` holds outermost nodes only: none of those inside ``parent`` holds another.
     inside = [f for f in found if f is parent or any(a is parent for a in f.iterancestors())]
-    outer = [f for f in inside if not any(a in inside for a in f.iterancestors())]
     children = [child for child in parent if isinstance(child.tag, str)]
     holding = sum(1 for child in children if any(f is child or any(a is child for a in f.iterancestors())
-                                                 for f in outer))
-    outer_words = sum(_words(f) for f in outer)
-    return _words(parent) - outer_words <= _MAX_SECTION_WORDS or \
+                                                 for f in inside))
+    return _words(parent) - sum(_words(f) for f in inside) <= _MAX_SECTION_WORDS or \
         (holding >= 3 and holding * 3 >= len(children))
 
 
@@ -242,8 +241,8 @@ def comment_threads(root: etree._Element, article: etree._Element | None = None)
     # A node inside another found one adds nothing: its section lies inside the other's or
     # is the other's (what stops a section's climb depends on the block climbed to alone).
     found = list(dict.fromkeys(found))
-    holding = set(found)
-    found = [node for node in found if not any(a in holding for a in node.iterancestors())]
+    distinct = set(found)
+    found = [node for node in found if not any(a in distinct for a in node.iterancestors())]
     verdicts: dict = {}
     found = [_section(node, found, guard, after, verdicts) for node in found]
     found += [lead for node in found for lead in _lead_in(node, after)]

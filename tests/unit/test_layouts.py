@@ -3,7 +3,7 @@
 from parsel import Selector
 
 from newscrawl.extract.comments import remove_comments
-from newscrawl.extract.layouts import Layout, body_container, layout_fields, match
+from newscrawl.extract.layouts import Layout, after_removal, body_container, layout_fields, match
 from newscrawl.extract.queries import parse_html
 
 LAYOUT = Layout(name="test", valid_from="2020-01", valid_until=None, detect="div.content-body",
@@ -53,3 +53,31 @@ def test_comments_below_a_layout_body_go_and_a_longer_comment_stays_out_of_the_b
     assert remove_comments(root, body_container(match(root, LAYOUT))) == 1
     assert root.xpath("string(//body)").count("تعليق طويل") == 0
     assert layout_fields(match(root, LAYOUT))["body"] == ["الفقرة الأولى"]
+
+
+def test_matches_after_removal_are_looked_up_again_only_when_they_can_have_changed():
+    def page():
+        root = parse_html(f"<html><body>{TEASER}{ARTICLE.replace('</p>', '</p><p>الفقرة الثانية</p>')}"
+                          "<div id='comments'>تعليق</div></body></html>")
+        return root, match(root, LAYOUT)
+
+    root, matched = page()  # what goes is outside the scope: nothing to look up again
+    root.find(".//div[@id='comments']").getparent().remove(root.find(".//div[@id='comments']"))
+    assert after_removal(root, matched) is matched
+    root, matched = page()  # a body match goes: the matches are those left
+    second = matched.body[1]
+    second.getparent().remove(second)
+    assert layout_fields(after_removal(root, matched))["body"] == ["الفقرة الأولى"]
+    root, matched = page()  # the scope goes: the whole page is searched
+    scope = root.find(".//article")
+    scope.getparent().replace(scope, scope.find("div"))
+    assert after_removal(root, matched).scope is root
+    sibling = Layout(name="s", valid_from="2020-01", valid_until=None, detect="h1", headline="h1",
+                     body="h1 + div > p", scope="article.article")
+    root = parse_html("<html><body><article class='article'><h1>عنوان</h1><div class='ad'>إعلان</div>"
+                      "<div><p>النص</p></div></article></body></html>")
+    matched = match(root, sibling)
+    assert matched.body == []
+    ad = root.find(".//div[@class='ad']")
+    ad.getparent().remove(ad)  # the text's div now follows the headline: a sibling combinator matches anew
+    assert layout_fields(after_removal(root, matched))["body"] == ["النص"]
