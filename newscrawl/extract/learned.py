@@ -137,19 +137,15 @@ class SiteFurniture:
         paragraphs their pages hold are looked at, as no other paragraph's count changed:
         a run that archived nothing after a run that ended reads nothing (the hourly run
         over an unchanged site). None: every story with a recurring paragraph."""
-        checked_through = self.store.latest_id()
+        checked_through, since = self.store.latest_id(), self.store.furniture_checked(self.site)
         if recent is not None:
-            since = self.store.furniture_checked(self.site)
-            # An archive no pass has marked yet was left by a newscrawl that read every
-            # recurring paragraph at the end of every run: checked up to now.
-            recent = sorted({*recent, *(self.store.ids_after(self.site, since) if since is not None else ())})
-            if not recent:
-                if since is None:
-                    self.store.set_furniture_checked(self.site, checked_through)
-                return []
+            # An archive no pass has marked was left by a newscrawl that read every recurring
+            # paragraph at the end of every run: checked up to now.
+            recent = sorted({*recent, *self.store.ids_after(self.site, checked_through if since is None else since)})
         recurring = set(self.store.bodies_with(self.site, max(2, self.min_stories // 2), recent))
         cleaned = self._clean_stories(recurring, recent or ())
-        self.store.set_furniture_checked(self.site, checked_through)
+        if since != checked_through:
+            self.store.set_furniture_checked(self.site, checked_through)
         return cleaned
 
     def _clean_stories(self, recurring: set[int], recent) -> list[str]:
