@@ -4,9 +4,10 @@ from, with what the crawl knew besides the page (the listing's time). Rows that 
 out different are updated in place; each says which extractor version made it.
 
 Then the dedup decisions are taken again over the re-derived stories (the rows and the
-kept pages of their aliases): the stories are archived afresh into a scratch archive, in
-which the earliest copy of each story holds its row whatever order the copies come in
-(newscrawl.archive.dedup), and the real archive is brought to the same rows. A row now
+kept pages of their aliases): the stories are archived afresh into a scratch archive in
+memory (newscrawl.archive.memory), in which the earliest copy of each story holds its
+row whatever order the copies come in (newscrawl.archive.dedup), and the real archive
+is brought to the same rows. A row now
 found to copy another is merged into it (its URL and aliases become the other's); an
 alias now found to be a story of its own is split off into a row; rows move between
 stories (follow-ups) as the scratch archive groups them. Story ids are kept wherever a
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -26,8 +26,8 @@ from scrapy.http import Headers, HtmlResponse
 
 from newscrawl.archive.archiving import archive_story
 from newscrawl.archive.dedup import key_tokens, published_instant
+from newscrawl.archive.memory import MemoryStore
 from newscrawl.archive.sql import SQLStore
-from newscrawl.archive.sqlite import SQLiteStore
 from newscrawl.extract import EXTRACTOR_VERSION
 from newscrawl.extract.assemble import build_article, published_date
 from newscrawl.extract.chain import extract_article
@@ -97,25 +97,6 @@ def _stored(article: dict, key: str) -> dict:
                 tokens=key_tokens(key))
 
 
-class _Scratch(SQLiteStore):
-    """The scratch archive the dedup decisions are taken again in: in memory, no search
-    index (no decision reads it), and one transaction from start to end, not one a story
-    (it is thrown away whatever happens). Archiving a story there took 1.1-1.3 ms of CPU
-    with the index and a commit a story, 0.46-0.50 ms without (the 10 000-article mirror
-    of benchmarks/reextract.py): each story's search terms, and FTS5's writes at each commit."""
-
-    def __init__(self):
-        super().__init__(Path(":memory:"))
-        self.db.execute("BEGIN")
-
-    @contextmanager
-    def transaction(self):
-        yield
-
-    def _index_terms(self, article_id: int, article) -> None:
-        pass
-
-
 def _fetched(record: str) -> tuple[str, int]:
     """When a page was fetched, as the order of its WARC record: file (named by the run's
     start, then its number), then offset."""
@@ -158,7 +139,7 @@ def reextract(store: SQLStore, site: Site, warc_folder: Path, *, section: str | 
     report = Report()
     furniture = SiteFurniture(_Evidence(store, site.name), site.name, min_stories, site.site_names) \
         if min_stories > 0 else None
-    scratch = _Scratch()
+    scratch = MemoryStore()
     rows: dict[str, tuple[int, int]] = {}  # URL → (row id, story id), as the archive holds them
 
     def rederive(url: str, headers: list[tuple[str, str]], body: bytes, listing_time: str | None,
@@ -221,10 +202,7 @@ def reextract(store: SQLStore, site: Site, warc_folder: Path, *, section: str | 
     for _, article, key, seen in sorted(replay, key=lambda entry: entry[0]):
         archive_story(scratch, article, key, window, seen_at=datetime.fromisoformat(seen),
                       hashed=article.get("content_hash"))
-    try:
-        _reconcile(store, scratch, rows, aliases, report)
-    finally:
-        scratch.close()
+    _reconcile(store, scratch, rows, aliases, report)
     return report
 
 
