@@ -22,7 +22,9 @@ from newscrawl.archive.dedup import StoryRef
 
 def _stored(value: datetime | None) -> datetime | None:
     """An instant as a store gives it back (newscrawl.archive.sql.stamp): UTC, to the second."""
-    return value.astimezone(UTC).replace(microsecond=0) if value else None
+    if value is None or (value.tzinfo is UTC and not value.microsecond):
+        return value
+    return value.astimezone(UTC).replace(microsecond=0)
 
 
 @dataclass

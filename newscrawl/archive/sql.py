@@ -552,10 +552,13 @@ class SQLStore:
                 counts[row["paragraph"]] = row["n"]
         return counts
 
-    def paragraph_uses(self, site: str) -> list[tuple[str, int]]:
-        """Every (paragraph key, story_id) of the site's evidence."""
+    def paragraph_uses(self, site: str, min_stories: int = 1) -> list[tuple[str, int]]:
+        """Every (paragraph key, story_id) of the site's evidence, of the paragraphs seen on
+        ``min_stories`` or more distinct stories."""
         return [(r["paragraph"], r["story_id"]) for r in self._rows(
-            "SELECT DISTINCT paragraph, story_id FROM paragraph_uses WHERE site = ?", (site,))]
+            "SELECT DISTINCT paragraph, story_id FROM paragraph_uses WHERE site = ? AND paragraph IN "
+            "(SELECT paragraph FROM paragraph_uses WHERE site = ? GROUP BY paragraph "
+            "HAVING COUNT(DISTINCT story_id) >= ?)", (site, site, min_stories))]
 
     def headline_keys_of(self, site: str) -> set[str]:
         """The headline keys of every archived story of ``site``."""

@@ -47,8 +47,13 @@ _LABEL = re.compile(r"^[^:：]{1,30}[:：]\s*")
 HEADLINE_WORDS = 40
 
 
+def lowest_threshold(min_stories: int) -> int:
+    """The fewest other stories that make any paragraph furniture (a short one's)."""
+    return max(2, min_stories // 2)
+
+
 def threshold(paragraph: str, min_stories: int) -> int:
-    return max(2, min_stories // 2) if len(paragraph.split()) <= SHORT_WORDS else min_stories
+    return lowest_threshold(min_stories) if len(paragraph.split()) <= SHORT_WORDS else min_stories
 
 
 def split(body: str) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from itertools import islice
 
 TATWEEL = "\u0640"
 # Zero-width and bidi controls: ZWSP, ZWNJ, ZWJ, LRM, RLM, embeddings/overrides,
@@ -80,7 +81,8 @@ def repair_mojibake(text: str) -> str:
             fixed = text.encode(wrong).decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
             continue
-        if len(_ARABIC_LETTER.findall(fixed)) >= 4 and _PLAUSIBLE.fullmatch(fixed):
+        # Four letters found, not every letter listed: a repaired paragraph is all letters.
+        if next(islice(_ARABIC_LETTER.finditer(fixed), 3, None), None) and _PLAUSIBLE.fullmatch(fixed):
             return fixed
     if not _ARABIC_LETTER.search(text) and len(_LATIN1_HIGH.findall(text)) >= 3:
         for wrong in ("latin-1", "cp1252"):
