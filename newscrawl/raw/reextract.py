@@ -22,7 +22,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from scrapy.http import Headers, HtmlResponse
+from scrapy.http import HtmlResponse
 
 from newscrawl.archive.archiving import archive_story
 from newscrawl.archive.dedup import key_tokens, published_instant
@@ -48,11 +48,11 @@ def decoded_page(url: str, headers: list[tuple[str, str]], body: bytes) -> tuple
     """The page's text as the crawl reads it: its declared encoding when that holds, else
     the one its bytes really are in (newscrawl.fetch.charset); and the text in UTF-8,
     stripped, when the body is that already (newscrawl.fetch.charset.utf8_page)."""
-    scrapy_headers = Headers()
+    values: dict[str, list[str]] = {}  # a header's values together: Headers takes them at once
     for name, value in headers:
-        scrapy_headers.appendlist(name, value)
-    response = HtmlResponse(url=url, headers=scrapy_headers, body=body)
-    content_type = scrapy_headers.get(b"Content-Type", b"").decode("latin-1")
+        values.setdefault(name.lower(), []).append(value)
+    response = HtmlResponse(url=url, headers=values, body=body)
+    content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
     if "\ufffd" in response.text or not declared_encoding(content_type, body):
         encoding = true_encoding(content_type, body)
         if encoding:
