@@ -6,7 +6,7 @@ same rows, stories and aliases."""
 
 import random
 from collections import Counter
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from newscrawl.text.keys import headline_key
 
 WINDOW = timedelta(days=7)
 T0 = datetime(2024, 1, 20, 6, 0, tzinfo=UTC)
+BEIRUT = timezone(timedelta(hours=2))
 CITIES = ["غزة", "بيروت", "دمشق", "عمان", "بغداد"]
 # Headlines sharing words, differing by a number or a word or two: follow-up candidates.
 HEADLINES = ["ارتفاع عدد القتلى في {city} الى {n} قتيلا", "الحكومة في {city} تعلن خطة جديدة لحل الازمة",
@@ -36,8 +37,8 @@ def _published(rng: random.Random) -> tuple[str | None, str | None]:
     when = T0 + timedelta(days=rng.choice([0, 0, 1, 3, 7, 7, 14, 40]), hours=rng.choice([0, 5, 13]),
                           microseconds=rng.choice([0, 250_000, 600_000]))
     precision = rng.choice(["datetime", "datetime", "day", "month", None])
-    if precision == "datetime":
-        return when.isoformat(), precision
+    if precision == "datetime":  # as the page wrote it: in UTC or in the site's zone
+        return when.astimezone(rng.choice([UTC, BEIRUT])).isoformat(), precision
     if precision == "day":
         return when.date().isoformat(), precision
     if precision == "month":
