@@ -141,7 +141,7 @@ def stamp(value: datetime | None) -> str | None:
     if not value:
         return None
     value = value.astimezone(UTC)  # strftime("%Y-%m-%dT%H:%M:%SZ") written out: a third faster
-    return f"{value.year}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:{value.minute:02d}:{value.second:02d}Z"
+    return f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:{value.minute:02d}:{value.second:02d}Z"
 
 
 def instant(text: str | None) -> datetime | None:

@@ -47,13 +47,17 @@ _LABEL = re.compile(r"^[^:：]{1,30}[:：]\s*")
 HEADLINE_WORDS = 40
 
 
-def lowest_threshold(min_stories: int) -> int:
-    """The fewest other stories that make any paragraph furniture (a short one's)."""
+def _short_threshold(min_stories: int) -> int:
     return max(2, min_stories // 2)
 
 
 def threshold(paragraph: str, min_stories: int) -> int:
-    return lowest_threshold(min_stories) if len(paragraph.split()) <= SHORT_WORDS else min_stories
+    return _short_threshold(min_stories) if len(paragraph.split()) <= SHORT_WORDS else min_stories
+
+
+def lowest_threshold(min_stories: int) -> int:
+    """The fewest other stories that make any paragraph furniture, short or long."""
+    return min(min_stories, _short_threshold(min_stories))
 
 
 def split(body: str) -> list[str]:

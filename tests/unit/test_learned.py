@@ -208,3 +208,14 @@ def test_follow_ups_printing_a_line_count_once_toward_its_evidence(tmp_path):
     body, _, dropped = furniture.clean(story(6, line)["body"])
     assert line not in body and len(dropped) == 1
     store.close()
+
+
+def test_no_paragraph_is_furniture_below_the_lowest_threshold():
+    """Re-extraction reads only the evidence that reaches lowest_threshold: it must be the
+    least of the thresholds of a short and of a long paragraph, whatever min_stories."""
+    from newscrawl.extract.learned import SHORT_WORDS, lowest_threshold, threshold
+
+    short, long = "كلمة " * SHORT_WORDS, "كلمة " * (SHORT_WORDS + 1)
+    for min_stories, lowest in [(1, 1), (2, 2), (3, 2), (4, 2), (5, 2), (6, 3), (7, 3), (10, 5), (20, 10)]:
+        assert lowest_threshold(min_stories) == lowest
+        assert lowest == min(threshold(short, min_stories), threshold(long, min_stories))

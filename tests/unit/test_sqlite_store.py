@@ -198,3 +198,23 @@ def test_a_read_only_archive_holds_nothing(tmp_path):
     reader = open_store(f"sqlite:///{tmp_path}/a.sqlite3", read_only=True)
     assert not reader.hold_commits()
     reader.close()
+
+
+def test_instants_of_any_year_are_stored_fixed_width_and_read_back(tmp_path):
+    """A page dated «0999-05-01» (a typo, or a historical date) is archived like any other:
+    its stamp has four year digits, so it reads back and sorts as the instant does."""
+    from newscrawl.archive.sql import instant, stamp
+
+    instants = [datetime(1, 1, 2, tzinfo=UTC), datetime(999, 12, 31, 23, 59, tzinfo=UTC),
+                datetime(1000, 1, 1, tzinfo=UTC), datetime(2024, 3, 5, 9, tzinfo=UTC)]
+    assert [stamp(i) for i in instants] == ["0001-01-02T00:00:00Z", "0999-12-31T23:59:00Z",
+                                            "1000-01-01T00:00:00Z", "2024-03-05T09:00:00Z"]
+    assert [instant(stamp(i)) for i in instants] == instants
+    assert sorted(map(stamp, instants)) == list(map(stamp, instants))
+    store = open_store(f"sqlite:///{tmp_path}/a.sqlite3")
+    old = datetime(999, 12, 31, 22, tzinfo=UTC)
+    store.add(article(1), headline_key="عنوان", content_hash="h", published_at=old, tokens=["عنوان"],
+              story_id=None, seen_at=T0)
+    span = (old - timedelta(days=1), old + timedelta(days=2))  # across the year 1000
+    assert [c.published_at for c in store.candidates("x", "عنوان", ["عنوان"], span)] == [old]
+    store.close()
