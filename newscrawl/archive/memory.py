@@ -79,12 +79,12 @@ class MemoryStore:
             low, high, *rest = span
             low, high = _stored(low), _stored(high)
             # The month starts no story sits at, or within the range already, find nothing more.
-            starts = [start for start in map(_stored, rest[0] if rest else ())
+            starts = [start for start in dict.fromkeys(map(_stored, rest[0] if rest else ()))
                       if start in self._instants and not low <= start <= high]
             found = {i for i in same_key if (when := self._rows[i].published_at) is None
                      or low <= when <= high or when in starts}
             shared: dict[int, int] = {}
-            for token in tokens:
+            for token in dict.fromkeys(tokens):  # as SQL's IN: a token asked twice counts once
                 dated = self._tokens.get((site, token), ())
                 hits = dated[bisect_left(dated, (low, 0)):bisect_right(dated, (high, _LAST))]
                 for start in starts:
@@ -132,6 +132,8 @@ class MemoryStore:
 
     def represent(self, article_id: int, article: dict, *, headline_key: str, content_hash: str,
                   published_at: datetime | None, tokens: list[str], seen_at: datetime, reason: str) -> str:
+        if self._urls.get(article["url"], article_id) != article_id:
+            raise ValueError(f"{article['url']} is another row's")
         row = self._rows[article_id]
         old = row.url
         self._aliases.pop(article["url"], None)

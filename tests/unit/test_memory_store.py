@@ -5,6 +5,7 @@ precision and none — and must give the same outcome for every story and end wi
 same rows, stories and aliases."""
 
 import random
+import sqlite3
 from collections import Counter
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -101,3 +102,38 @@ def test_the_sequences_meet_every_kind_of_decision():
     for kind in [("archived", None), ("duplicate", "url"), ("duplicate", "headline"),
                  ("duplicate", "near_headline"), ("represents", "headline"), "followup", "aliases"]:
         assert kinds[kind] > 0, kind
+
+
+REFUSED = (sqlite3.IntegrityError, ValueError)  # SQLite's constraint, the memory store's check
+
+
+def _two_stores():
+    return [SQLiteStore(Path(":memory:")), MemoryStore()]
+
+
+def _story(n: int, tokens: list[str]) -> dict:
+    return dict(article={"url": f"https://x.test/{n}", "site": "x", "headline": " ".join(tokens), "body": "نص",
+                         "published": T0.isoformat(), "published_precision": "datetime"},
+                headline_key=" ".join(tokens), content_hash=str(n), published_at=T0, tokens=tokens, story_id=None,
+                seen_at=T0)
+
+
+def test_a_token_asked_twice_counts_once_in_both_stores():
+    span = (T0 - WINDOW, T0 + WINDOW)
+    for store in _two_stores():
+        store.add(**_story(1, ["سوريا", "لبنان"]))
+        assert store.candidates("x", "اخر", ["سوريا", "سوريا"], span, min_shared=2) == []
+        assert [c.url for c in store.candidates("x", "اخر", ["سوريا", "لبنان"], span, min_shared=2)] == \
+            ["https://x.test/1"]
+
+
+def test_a_url_is_one_row_s_in_both_stores():
+    for store in _two_stores():
+        store.add(**_story(1, ["سوريا"]))
+        second, _ = store.add(**_story(2, ["لبنان"]))
+        with pytest.raises(REFUSED):
+            store.add(**_story(1, ["العراق"]))
+        taken = {**_story(3, ["لبنان"]), "article": {**_story(3, ["لبنان"])["article"], "url": "https://x.test/1"}}
+        taken.pop("story_id")
+        with pytest.raises(REFUSED):
+            store.represent(second, **taken, reason="headline")
