@@ -552,7 +552,7 @@ class SQLStore:
                 counts[row["paragraph"]] = row["n"]
         return counts
 
-    def paragraph_uses(self, site: str, min_stories: int = 1) -> list[tuple[str, int]]:
+    def paragraph_uses(self, site: str, min_stories: int) -> list[tuple[str, int]]:
         """Every (paragraph key, story_id) of the site's evidence, of the paragraphs seen on
         ``min_stories`` or more distinct stories."""
         return [(r["paragraph"], r["story_id"]) for r in self._rows(

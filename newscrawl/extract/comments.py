@@ -21,7 +21,7 @@ import re
 
 from lxml import etree
 
-from newscrawl.extract.queries import xpath
+from newscrawl.extract.queries import within, xpath
 
 # Class/id words of comment systems in wide use, as whole words of the attribute value.
 _SYSTEM_WORDS = re.compile(
@@ -164,10 +164,9 @@ def _holds_comments(parent: etree._Element, found: list, guard: set, after) -> b
     if parent in guard or parent.tag in ("body", "html") or not after(parent):
         return False
     # ``found`` holds outermost nodes only: none of those inside ``parent`` holds another.
-    inside = [f for f in found if f is parent or any(a is parent for a in f.iterancestors())]
+    inside = [f for f in found if within(f, parent)]
     children = [child for child in parent if isinstance(child.tag, str)]
-    holding = sum(1 for child in children if any(f is child or any(a is child for a in f.iterancestors())
-                                                 for f in inside))
+    holding = sum(1 for child in children if any(within(f, child) for f in inside))
     return _words(parent) - sum(_words(f) for f in inside) <= _MAX_SECTION_WORDS or \
         (holding >= 3 and holding * 3 >= len(children))
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from newscrawl.extract.blocks import paragraphs, text
-from newscrawl.extract.queries import css
+from newscrawl.extract.queries import css, within
 
 
 @dataclass(frozen=True)
@@ -59,10 +59,6 @@ def match(root: etree._Element, layout: Layout) -> Matched:
 _STRUCTURAL = re.compile(r"[+~:]")
 
 
-def _on_page(node: etree._Element, root: etree._Element) -> bool:
-    return node is root or any(a is root for a in node.iterancestors())
-
-
 def after_removal(root: etree._Element, matched: Matched) -> Matched:
     """``matched`` after elements were removed from the page (comment threads): the same
     when its scope and body matches are all still on the page and its selectors match by
@@ -70,7 +66,7 @@ def after_removal(root: etree._Element, matched: Matched) -> Matched:
     On a page of real weight the scope's lookup walks the whole page: 0.08 ms."""
     layout = matched.layout
     if _STRUCTURAL.search(f"{layout.scope or ''} {layout.body}") or \
-            not all(_on_page(node, root) for node in (matched.scope, *matched.body)):
+            not all(within(node, root) for node in (matched.scope, *matched.body)):
         return match(root, layout)
     return matched
 

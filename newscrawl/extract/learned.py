@@ -151,7 +151,7 @@ class SiteFurniture:
             # An archive no pass has marked was left by a newscrawl that read every recurring
             # paragraph at the end of every run: checked up to now.
             recent = sorted({*recent, *self.store.ids_after(self.site, checked_through if since is None else since)})
-        recurring = set(self.store.bodies_with(self.site, max(2, self.min_stories // 2), recent))
+        recurring = set(self.store.bodies_with(self.site, lowest_threshold(self.min_stories), recent))
         cleaned = self._clean_stories(recurring, recent or ())
         if since != checked_through:
             self.store.set_furniture_checked(self.site, checked_through)

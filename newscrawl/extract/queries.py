@@ -51,3 +51,8 @@ def xpath(query: str) -> etree.XPath:
 def css(query: str) -> etree.XPath:
     """A CSS selector in parsel's dialect, translated to XPath once."""
     return xpath(attribute_first(css2xpath(query)))
+
+
+def within(node: etree._Element, ancestor: etree._Element) -> bool:
+    """Whether ``node`` is ``ancestor`` or lies inside it (still, after removals)."""
+    return node is ancestor or any(a is ancestor for a in node.iterancestors())

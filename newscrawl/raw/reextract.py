@@ -7,11 +7,10 @@ Then the dedup decisions are taken again over the re-derived stories (the rows a
 kept pages of their aliases): the stories are archived afresh into a scratch archive in
 memory (newscrawl.archive.memory), in which the earliest copy of each story holds its
 row whatever order the copies come in (newscrawl.archive.dedup), and the real archive
-is brought to the same rows. A row now
-found to copy another is merged into it (its URL and aliases become the other's); an
-alias now found to be a story of its own is split off into a row; rows move between
-stories (follow-ups) as the scratch archive groups them. Story ids are kept wherever a
-story keeps most of its versions."""
+is brought to the same rows. A row now found to copy another is merged into it (its URL
+and aliases become the other's); an alias now found to be a story of its own is split
+off into a row; rows move between stories (follow-ups) as the scratch archive groups
+them. Story ids are kept wherever a story keeps most of its versions."""
 
 from __future__ import annotations
 
