@@ -18,6 +18,7 @@ from newscrawl.archive import ArchiveError, archive_url, open_store
 from newscrawl.commands._args import day, refuse
 from newscrawl.extensions.capture import warc_folder
 from newscrawl.raw.reextract import reextract
+from newscrawl.run.settings_check import settings_problem
 from newscrawl.sites import SITES
 
 
@@ -48,6 +49,9 @@ class Command(ScrapyCommand):
         if opts.section and opts.section.lower() not in {s.lower() for s in site.sections}:
             refuse("reextract", f"--section {opts.section}: one of {', '.join(site.sections)}")
         section = next((s for s in site.sections if opts.section and s.lower() == opts.section.lower()), None)
+        problem = settings_problem(self.settings)
+        if problem:
+            refuse("reextract", problem)
         try:
             store = open_store(archive_url(self.settings))
         except ArchiveError as error:

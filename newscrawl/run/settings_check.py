@@ -46,6 +46,10 @@ def settings_problem(settings: BaseSettings) -> str | None:
             settings.getint(name)
         except (TypeError, ValueError):
             return f"setting {name}={settings.get(name)}: expected a whole number"
+    min_stories = settings.getint("NEWSCRAWL_FURNITURE_MIN_STORIES")
+    if min_stories == 1 or min_stories < 0:
+        return (f"setting NEWSCRAWL_FURNITURE_MIN_STORIES={settings.get('NEWSCRAWL_FURNITURE_MIN_STORIES')}: "
+                "expected 0 (off) or 2 or more (on one story, every paragraph would be furniture)")
     for name in BOOLS:
         try:
             settings.getbool(name)

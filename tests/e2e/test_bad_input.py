@@ -18,6 +18,7 @@ from tests.conftest import crawl_command, read_only, run_crawl, run_export, scra
     "NEWSCRAWL_MIN_FIELD_COVERAGE={\"body\": 2}",
     "NEWSCRAWL_PROGRESS=sometimes",
     "NEWSCRAWL_GIVE_UP_AFTER_FAILURES=twice",
+    "NEWSCRAWL_FURNITURE_MIN_STORIES=1",
 ])
 def test_unreadable_settings_are_refused(tmp_path, setting):
     result = run_crawl(tmp_path, "-a", "base_url=http://127.0.0.1:9", "-s", setting)
@@ -87,4 +88,16 @@ def test_a_misspelt_setting_is_refused_with_the_close_match(tmp_path):
     assert result.stderr.strip().splitlines() == [
         "scrapy crawl elaph: unknown setting NEWSCRAWL_GIVE_UP_AFTER_FAILURE: did you mean "
         "NEWSCRAWL_GIVE_UP_AFTER_FAILURES?"]
+    assert not (tmp_path / "archive").exists()
+
+
+def test_reextract_refuses_a_setting_it_cannot_run_with(tmp_path):
+    """On one story every paragraph would be furniture: re-extraction would empty bodies."""
+    result = subprocess.run([sys.executable, "-m", "scrapy", "reextract", "elaph", "-s",
+                             "NEWSCRAWL_FURNITURE_MIN_STORIES=1"], cwd=tmp_path, env=scrapy_env(),
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "scrapy reextract: setting NEWSCRAWL_FURNITURE_MIN_STORIES=1: expected 0 (off) or 2 or more "
+        "(on one story, every paragraph would be furniture)"]
     assert not (tmp_path / "archive").exists()
